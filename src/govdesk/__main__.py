@@ -1,0 +1,5 @@
+import sys
+
+from govdesk.cli import main
+
+sys.exit(main())

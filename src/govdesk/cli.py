@@ -1,0 +1,269 @@
+"""The ``govdesk`` command: a stable contract for county IT scripts. No logic here; it calls services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from govdesk import __version__
+from govdesk.domain.codes import Kind, Risk, Status
+from govdesk.domain.errors import GovdeskError, ValidationError
+from govdesk.paths import default_data_dir
+
+EXIT_USER_ERROR = 2
+
+
+class CliError(GovdeskError):
+    """A problem with the command line itself (bad file, bad JSON)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="govdesk", description="govdesk 乡镇综治中心与人民调解工作台")
+    p.add_argument("--version", action="version", version=f"govdesk {__version__}")
+    p.add_argument("--data-dir", type=Path, help="数据目录（默认取 GOVDESK_DATA_DIR，或系统用户数据目录）")
+    sub = p.add_subparsers(dest="command")
+
+    sub.add_parser("gui", help="启动桌面程序（不带命令时也是启动桌面程序）")
+
+    init = sub.add_parser("init", help="为一个中心新建本地数据库")
+    init.add_argument("--center-name", required=True, help="中心名称，例如 某某镇综治中心")
+    init.add_argument("--center-code", required=True, help="乡镇（街道）行政区划代码，9位或12位")
+    init.add_argument("--committee-name", default="", help="人民调解委员会名称（默认由中心名称推出）")
+    init.add_argument("--station", type=int, default=1, help="本机工作站编号 1–99（同一中心多台电脑时各不相同）")
+
+    demo = sub.add_parser("demo", help="载入演示乡镇（虚构数据）")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--cases", type=int, default=5000)
+    demo.add_argument("--residents", type=int, default=30000)
+
+    info = sub.add_parser("info", help="显示中心、数据库位置、版本和数量")
+    info.add_argument("--json", action="store_true")
+
+    sub.add_parser("check", help="检查本地数据库是否完好")
+
+    case = sub.add_parser("case", help="事项登记与查询").add_subparsers(dest="case_command", required=True)
+    add = case.add_parser("add", help="登记一个事项（JSON），最后一行输出编号")
+    add.add_argument("--json", dest="json_file", required=True, help="JSON 文件路径，或 - 表示标准输入")
+    lst = case.add_parser("list", help="列出事项")
+    lst.add_argument("--search", default="")
+    lst.add_argument("--status", choices=[s.value for s in Status])
+    lst.add_argument("--kind", choices=[k.value for k in Kind])
+    lst.add_argument("--category")
+    lst.add_argument("--risk", choices=[r.value for r in Risk])
+    lst.add_argument("--limit", type=int)
+    lst.add_argument("--json", action="store_true")
+    show = case.add_parser("show", help="显示一个事项（含当事人）")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    return p
+
+
+def _read_json(source: str) -> Any:
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"找不到文件 {source}。") from None
+    except OSError as err:
+        raise CliError(f"无法读取 {source}：{err.strerror}。") from None
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CliError("JSON 文件应为 UTF-8 编码，请另存为 UTF-8 后再试。") from None
+    except json.JSONDecodeError as err:
+        raise CliError(f"JSON 格式有误：第{err.lineno}行第{err.colno}列附近（{err.msg}）。") from None
+
+
+def _open(args: argparse.Namespace, *, writer: bool, create: bool = False) -> Any:
+    from govdesk.store.store import Store
+
+    return Store.open(args.data_dir or default_data_dir(), writer=writer, create=create)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from govdesk.services.actor import os_user
+    from govdesk.services.setup import init_center
+
+    store = _open(args, writer=True, create=True)
+    try:
+        center = init_center(store, os_user(), args.center_name, args.center_code, args.committee_name, args.station)
+    finally:
+        store.close()
+    print(f"已为“{center.name}”（{center.code}）建好本地数据库：{store.path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from govdesk.services.actor import os_user
+    from govdesk.services.demo_loader import load_demo
+
+    if args.cases < 0 or args.residents < 10:
+        raise ValidationError("--cases 不能为负数，--residents 至少为10。")
+    store = _open(args, writer=True, create=True)
+    try:
+        summary = load_demo(store, os_user(), seed=args.seed, n_cases=args.cases, n_residents=args.residents)
+    finally:
+        store.close()
+    print(summary)
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from govdesk.services.case_queries import store_info
+
+    store = _open(args, writer=False)
+    try:
+        info = store_info(store)
+    finally:
+        store.close()
+    data = {
+        "center_name": info.center.name if info.center else None,
+        "center_code": info.center.code if info.center else None,
+        "committee_name": info.center.committee_name if info.center else None,
+        "station": info.center.station_no if info.center else None,
+        "store_path": info.store_path,
+        "schema_version": info.schema_version,
+        "counts": info.counts,
+        "version": __version__,
+    }
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"中心：{data['center_name'] or '（未设置）'}  代码：{data['center_code'] or '-'}")
+        print(f"数据库：{info.store_path}")
+        print(f"数据库版本：{info.schema_version}  程序版本：{__version__}")
+        print("数量：" + "，".join(f"{k} {v}" for k, v in info.counts.items()))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    store = _open(args, writer=False)
+    try:
+        problems = store.integrity_problems()
+    finally:
+        store.close()
+    if problems:
+        for line in problems:
+            print(f"问题：{line}", file=sys.stderr)
+        print("数据库检查未通过。请不要继续录入，先联系技术支持或从备份恢复。", file=sys.stderr)
+        return 1
+    print("数据库检查通过：结构完好，引用一致，全文索引完好。")
+    return 0
+
+
+def _case_json(row: Any) -> dict[str, Any]:
+    return {
+        "number": row.number,
+        "title": row.title,
+        "kind": row.kind.value,
+        "category": row.category,
+        "channel": row.channel.value,
+        "status": row.status.value,
+        "risk": row.risk.value,
+        "parties": row.party_names,
+        "village": row.village,
+        "occurred_at": row.occurred_at.isoformat() if row.occurred_at else None,
+        "created_at": row.created_at.isoformat(timespec="seconds") + "Z",
+    }
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from govdesk.services import case_queries
+
+    if args.case_command == "add":
+        from govdesk.services.actor import os_user
+        from govdesk.services.registration import parse_registration, register_case
+
+        draft = parse_registration(_read_json(args.json_file))
+        store = _open(args, writer=True)
+        try:
+            result = register_case(store, os_user(), draft)
+        finally:
+            store.close()
+        for hint in result.duplicates:
+            print(f"提示：可能与未办结事项 {hint.number}“{hint.title}”重复（{hint.reason}）。", file=sys.stderr)
+        print(result.number)
+        return 0
+
+    from govdesk.store.cases_repo import CaseFilter
+
+    store = _open(args, writer=False)
+    try:
+        if args.case_command == "list":
+            if args.limit is not None and args.limit < 0:
+                raise ValidationError("--limit 不能为负数。")
+            flt = CaseFilter(
+                search=args.search,
+                statuses=(args.status,) if args.status else (),
+                kinds=(args.kind,) if args.kind else (),
+                categories=(args.category,) if args.category else (),
+                risks=(args.risk,) if args.risk else (),
+            )
+            rows = case_queries.list_cases(store, flt, limit=args.limit)
+            if args.json:
+                _print_json([_case_json(r) for r in rows])
+            else:
+                for r in rows:
+                    print(f"{r.number}\t{r.status.label}\t{r.risk.label}\t{r.kind.label}\t{r.category or ''}\t{r.title}")
+                print(f"共 {len(rows)} 件", file=sys.stderr)
+            return 0
+        detail = case_queries.show_case(store, args.number)
+    finally:
+        store.close()
+    data = _case_json(detail.row) | {
+        "facts": detail.facts, "claims": detail.claims, "address": detail.address,
+        "latitude": detail.latitude, "longitude": detail.longitude, "grid": detail.grid,
+        "people_involved": detail.people_involved,
+        "amount": f"{detail.amount_cents / 100:.2f}" if detail.amount_cents is not None else None,
+        "risk_reason": detail.risk_reason, "registered_by": detail.registered_by,
+        "parties": [
+            {"role": p.role.value, "name": p.name, "type": "organisation" if p.is_organisation else "person",
+             "id_number": p.id_number_masked or None, "gender": p.gender, "ethnicity": p.ethnicity,
+             "birth_date": p.birth_date.isoformat() if p.birth_date else None, "phone": p.phone_masked or None,
+             "address": p.address, "credit_code": p.credit_code, "representative": p.representative}
+            for p in detail.parties
+        ],
+    }  # fmt: skip
+    if args.json:
+        _print_json(data)
+    else:
+        r = detail.row
+        print(f"{r.number}  {r.title}")
+        print(f"类型：{r.kind.label}  类别：{r.category or '-'}  来源：{r.channel.label}  状态：{r.status.label}  风险：{r.risk.label}")
+        print(f"村（社区）：{r.village or '-'}  网格：{detail.grid or '-'}  地点：{detail.address or '-'}")
+        for p in detail.parties:
+            print(f"  {p.role.label}：{p.name} {p.gender or ''} {p.id_number_masked} {p.phone_masked}")
+        print(f"事实经过：{detail.facts}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "info": cmd_info,
+    "check": cmd_check,
+    "case": cmd_case,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from govdesk.app import run_gui
+
+        return run_gui(args.data_dir)
+    try:
+        return COMMANDS[args.command](args)
+    except GovdeskError as err:
+        print(f"错误：{err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130

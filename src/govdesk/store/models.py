@@ -1,0 +1,215 @@
+"""The ORM models of the local store (SQLAlchemy 2.x typed mappings).
+
+Every row that will ever sync has a client-generated UUID primary key, ``center_id`` (the owning
+center), ``created_at``/``updated_at`` in UTC and a ``deleted_at`` tombstone instead of a hard delete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SyncedRow:
+    """Columns of every row that syncs."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+
+
+class Center(SyncedRow, Base):
+    """The township/street comprehensive governance center that owns this store."""
+
+    __tablename__ = "centers"
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    committee_name: Mapped[str] = mapped_column(String(100), default="")
+    # The station (device) number makes case numbers unique across the center's machines.
+    station_no: Mapped[int] = mapped_column(Integer, default=1)
+    is_local: Mapped[bool] = mapped_column(default=True)
+
+
+class Village(SyncedRow, Base):
+    __tablename__ = "villages"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    is_community: Mapped[bool] = mapped_column(default=False)
+    boundary: Mapped[dict | None] = mapped_column(JSON, default=None)  # type: ignore[type-arg]
+
+
+class Grid(SyncedRow, Base):
+    __tablename__ = "grids"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    village_id: Mapped[str] = mapped_column(ForeignKey("villages.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    officer_name: Mapped[str] = mapped_column(String(60), default="")
+    officer_phone: Mapped[str] = mapped_column(String(20), default="")
+    boundary: Mapped[dict | None] = mapped_column(JSON, default=None)  # type: ignore[type-arg]
+
+
+class Staff(SyncedRow, Base):
+    __tablename__ = "staff"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))
+    phone: Mapped[str] = mapped_column(String(20), default="")
+
+
+class Person(SyncedRow, Base):
+    """A natural person. Names are stored exactly as typed (no Unicode normalisation)."""
+
+    __tablename__ = "persons"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    name: Mapped[str] = mapped_column(String(60), index=True)
+    gender: Mapped[str | None] = mapped_column(String(2))
+    ethnicity: Mapped[str | None] = mapped_column(String(12))
+    id_type: Mapped[str] = mapped_column(String(20), default="居民身份证")
+    id_number: Mapped[str | None] = mapped_column(String(30), index=True)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    address: Mapped[str | None] = mapped_column(String(200))
+    village_id: Mapped[str | None] = mapped_column(ForeignKey("villages.id"), index=True)
+    grid_id: Mapped[str | None] = mapped_column(ForeignKey("grids.id"))
+
+
+class Organisation(SyncedRow, Base):
+    __tablename__ = "organisations"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18), index=True)
+    representative: Mapped[str | None] = mapped_column(String(60))
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+
+
+class Case(SyncedRow, Base):
+    """A matter received by the center (事项): dispute, complaint, suggestion, help, consultation, grid event."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_created", "created_at"),
+        Index("ix_cases_status_local", "status", "local_no"),
+        Index("ix_cases_kind_local", "kind", "local_no"),
+        Index("ix_cases_category_local", "category", "local_no"),
+        Index("ix_cases_risk_local", "risk", "local_no"),
+        Index("ix_cases_village_local", "village_id", "local_no"),
+        Index("ix_cases_occurred", "occurred_at"),
+    )
+    # Local integer key for the full-text index and the lazy list; never leaves this machine.
+    local_no: Mapped[int] = mapped_column(Integer, unique=True)
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str | None] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="registered")
+    risk: Mapped[str] = mapped_column(String(10), default="green")
+    risk_reason: Mapped[str] = mapped_column(Text, default="")
+    facts: Mapped[str] = mapped_column(Text, default="")
+    claims: Mapped[str] = mapped_column(Text, default="")
+    occurred_at: Mapped[dt.date | None] = mapped_column(Date)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    village_id: Mapped[str | None] = mapped_column(ForeignKey("villages.id"))
+    grid_id: Mapped[str | None] = mapped_column(ForeignKey("grids.id"))
+    people_involved: Mapped[int] = mapped_column(Integer, default=1)
+    amount_cents: Mapped[int | None] = mapped_column(Integer)
+    # Party names joined by spaces, kept by triggers on case_parties; feeds the list and full-text search.
+    party_names: Mapped[str] = mapped_column(Text, default="")
+    registered_by: Mapped[str] = mapped_column(String(60), default="")
+
+    parties: Mapped[list[CaseParty]] = relationship(
+        back_populates="case", order_by="CaseParty.position", lazy="selectin"
+    )
+
+
+class CaseParty(SyncedRow, Base):
+    __tablename__ = "case_parties"
+    __table_args__ = (UniqueConstraint("case_id", "position"),)
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
+    organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisations.id"), index=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+    person: Mapped[Person | None] = relationship(lazy="joined")
+    organisation: Mapped[Organisation | None] = relationship(lazy="joined")
+
+
+class NumberCounter(Base):
+    """Last sequence used per (center, year, station, series). Local: never syncs, never goes backwards."""
+
+    __tablename__ = "number_counters"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"), primary_key=True)
+    series: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    """Append-only record of every change (triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60))
+    device: Mapped[str] = mapped_column(String(100), default="")
+    event: Mapped[str] = mapped_column(String(40))
+    object_type: Mapped[str] = mapped_column(String(40), default="")
+    object_id: Mapped[str] = mapped_column(String(60), default="")
+    outcome: Mapped[str] = mapped_column(String(20), default="ok")
+    details: Mapped[dict | None] = mapped_column(JSON, default=None)  # type: ignore[type-arg]
+
+
+class Setting(Base):
+    """Store-level settings (not per user)."""
+
+    __tablename__ = "store_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
