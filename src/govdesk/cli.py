@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from govdesk import __version__
 from govdesk.domain.codes import Kind, Risk, Status
 from govdesk.domain.errors import GovdeskError, ValidationError
@@ -263,6 +265,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except GovdeskError as err:
         print(f"错误：{err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except DBAPIError as err:
+        from govdesk.store.store import describe_database_error
+
+        print(f"错误：{describe_database_error(err, args.data_dir or default_data_dir())}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

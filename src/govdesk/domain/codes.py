@@ -7,23 +7,20 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Self
 
 from govdesk.domain.errors import ValidationError
 
 
 class LabelledEnum(str, enum.Enum):
-    """A string enum whose members carry a Chinese label for the UI and documents."""
+    """A string enum whose members carry a Chinese label for the UI and documents (see ``_LABELS``)."""
 
-    label: str
-
-    def __new__(cls, value: str, label: str) -> LabelledEnum:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
 
     @classmethod
-    def parse(cls, raw: object, field: str, what: str) -> LabelledEnum:
+    def parse(cls, raw: object, field: str, what: str) -> Self:
         for member in cls:
             if raw == member.value or raw == member.label:
                 return member
@@ -32,55 +29,67 @@ class LabelledEnum(str, enum.Enum):
 
 
 class Kind(LabelledEnum):
-    DISPUTE = ("dispute", "矛盾纠纷")
-    COMPLAINT = ("complaint", "投诉")
-    SUGGESTION = ("suggestion", "建议")
-    HELP = ("help", "求助")
-    CONSULTATION = ("consultation", "法律咨询")
-    GRID_EVENT = ("grid_event", "网格事件")
+    DISPUTE = "dispute"
+    COMPLAINT = "complaint"
+    SUGGESTION = "suggestion"
+    HELP = "help"
+    CONSULTATION = "consultation"
+    GRID_EVENT = "grid_event"
 
 
 class Channel(LabelledEnum):
-    WALK_IN = ("walk_in", "当事人申请")
-    INITIATIVE = ("initiative", "主动调解")
-    GRID_OFFICER = ("grid_officer", "网格员上报")
-    HOTLINE_12345 = ("hotline_12345", "12345热线转办")
-    REFERRAL = ("referral", "部门移送")
-    ONLINE = ("online", "扫码/网上反映")
+    WALK_IN = "walk_in"
+    INITIATIVE = "initiative"
+    GRID_OFFICER = "grid_officer"
+    HOTLINE_12345 = "hotline_12345"
+    REFERRAL = "referral"
+    ONLINE = "online"
 
 
 class PartyRole(LabelledEnum):
-    APPLICANT = ("applicant", "申请人")
-    RESPONDENT = ("respondent", "被申请人")
-    THIRD_PARTY = ("third_party", "第三人")
+    APPLICANT = "applicant"
+    RESPONDENT = "respondent"
+    THIRD_PARTY = "third_party"
 
 
 class Risk(LabelledEnum):
-    GREEN = ("green", "绿")
-    YELLOW = ("yellow", "黄")
-    RED = ("red", "红")
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
 
 
 class Status(LabelledEnum):
     """Case statuses. The lifecycle issue adds the transitions between them."""
 
-    REGISTERED = ("registered", "已登记")
-    ACCEPTED = ("accepted", "已受理")
-    REFUSED = ("refused", "不予受理")
-    MEDIATING = ("mediating", "调解中")
-    AGREED = ("agreed", "达成协议")
-    FAILED = ("failed", "调解终止")
-    REFERRED = ("referred", "已交办")
-    HANDLED = ("handled", "已办理")
-    FED_BACK = ("fed_back", "已反馈")
-    CLOSED = ("closed", "已办结")
-    ARCHIVED = ("archived", "已归档")
-    WITHDRAWN = ("withdrawn", "已撤回")
+    REGISTERED = "registered"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    MEDIATING = "mediating"
+    AGREED = "agreed"
+    FAILED = "failed"
+    REFERRED = "referred"
+    HANDLED = "handled"
+    FED_BACK = "fed_back"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+    WITHDRAWN = "withdrawn"
 
     @property
     def is_open(self) -> bool:
         return self not in _FINAL
 
+
+_LABELS: dict[LabelledEnum, str] = {
+    Kind.DISPUTE: "矛盾纠纷", Kind.COMPLAINT: "投诉", Kind.SUGGESTION: "建议", Kind.HELP: "求助",
+    Kind.CONSULTATION: "法律咨询", Kind.GRID_EVENT: "网格事件",
+    Channel.WALK_IN: "当事人申请", Channel.INITIATIVE: "主动调解", Channel.GRID_OFFICER: "网格员上报",
+    Channel.HOTLINE_12345: "12345热线转办", Channel.REFERRAL: "部门移送", Channel.ONLINE: "扫码/网上反映",
+    PartyRole.APPLICANT: "申请人", PartyRole.RESPONDENT: "被申请人", PartyRole.THIRD_PARTY: "第三人",
+    Risk.GREEN: "绿", Risk.YELLOW: "黄", Risk.RED: "红",
+    Status.REGISTERED: "已登记", Status.ACCEPTED: "已受理", Status.REFUSED: "不予受理", Status.MEDIATING: "调解中",
+    Status.AGREED: "达成协议", Status.FAILED: "调解终止", Status.REFERRED: "已交办", Status.HANDLED: "已办理",
+    Status.FED_BACK: "已反馈", Status.CLOSED: "已办结", Status.ARCHIVED: "已归档", Status.WITHDRAWN: "已撤回",
+}  # fmt: skip
 
 _FINAL = {Status.REFUSED, Status.CLOSED, Status.ARCHIVED, Status.WITHDRAWN}
 OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if s.is_open)

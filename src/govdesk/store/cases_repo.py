@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
@@ -44,7 +45,7 @@ SORT_COLUMNS = {
 }
 
 
-def _apply_filter(stmt: Select[tuple[int]], flt: CaseFilter) -> Select[tuple[int]]:
+def _apply_filter(stmt: Select[Any], flt: CaseFilter) -> Select[Any]:
     stmt = stmt.where(Case.deleted_at.is_(None))
     if flt.kinds:
         stmt = stmt.where(Case.kind.in_(flt.kinds))
@@ -76,12 +77,12 @@ def case_local_nos(
     """Every matching case's local_no in display order. The list model keeps only these ints."""
     column = SORT_COLUMNS.get(sort, Case.local_no)
     stmt = _apply_filter(select(Case.local_no), flt)
-    order = [column.desc(), Case.local_no.desc()] if descending else [column.asc(), Case.local_no.asc()]
+    order: list[Any] = [column.desc(), Case.local_no.desc()] if descending else [column.asc(), Case.local_no.asc()]
     return list(session.scalars(stmt.order_by(*order)))
 
 
 def count_cases(session: Session, flt: CaseFilter) -> int:
-    stmt = _apply_filter(select(func.count()).select_from(Case), flt)  # type: ignore[arg-type]
+    stmt = _apply_filter(select(func.count()).select_from(Case), flt)
     return int(session.scalar(stmt) or 0)
 
 

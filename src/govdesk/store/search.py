@@ -48,8 +48,8 @@ def matching_local_nos_sql(search: str) -> tuple[str, dict[str, str]] | None:
                 # Punctuation or symbols: a literal substring scan (rare; instr has no wildcards).
                 params[key] = term
                 parts.append(
-                    "SELECT local_no FROM cases WHERE instr(title, :{k}) > 0 OR instr(party_names, :{k}) > 0 "
-                    "OR instr(address, :{k}) > 0".format(k=key)
+                    f"SELECT local_no FROM cases WHERE instr(title, :{key}) > 0 OR instr(party_names, :{key}) > 0 "
+                    f"OR instr(address, :{key}) > 0"
                 )
     return " INTERSECT ".join(parts), params
 

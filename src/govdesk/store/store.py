@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from govdesk.domain.errors import StoreError
 from govdesk.store import migrate
@@ -12,6 +13,22 @@ from govdesk.store.engine import Database
 from govdesk.store.lock import WriterLock
 
 DB_NAME = "govdesk.db"
+
+
+def describe_database_error(err: DBAPIError, path: Path) -> str:
+    """A plain-language message for an SQLite error that reached the user."""
+    detail = str(err.orig) if err.orig is not None else str(err)
+    lowered = detail.lower()
+    if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
+        return (f"数据库文件 {path} 已损坏（{detail}）。请不要继续录入，"
+                "可以从 backups 目录中最近的备份恢复，或联系技术支持。")
+    if "disk" in lowered and "full" in lowered:
+        return "磁盘空间已满，刚才的操作没有保存。请清理磁盘后重试，已录入的内容不会丢失。"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"数据目录是只读的，无法保存（{path}）。请检查目录权限或换一个目录。"
+    if "locked" in lowered or "busy" in lowered:
+        return "数据库正被其他程序占用，操作没有完成。请稍后重试。"
+    return f"数据库出错，操作没有完成（{detail}）。请重试；如果反复出现，请联系技术支持。"
 
 
 class Store:
@@ -57,6 +74,9 @@ class Store:
                 if not writer:
                     raise StoreError("数据库需要升级，请先关闭其他 govdesk 窗口后再运行。")
                 store.migration_backup = migrate.upgrade(db.engine, db.path, store.backups_dir)
+        except DBAPIError as err:
+            store.close()
+            raise StoreError(describe_database_error(err, data_dir / DB_NAME)) from None
         except BaseException:
             store.close()
             raise
@@ -68,6 +88,13 @@ class Store:
     def integrity_problems(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks and the FTS index check."""
         problems: list[str] = []
+        try:
+            self._run_checks(problems)
+        except DBAPIError as err:
+            problems.append(describe_database_error(err, self.path))
+        return problems
+
+    def _run_checks(self, problems: list[str]) -> None:
         with self.db.engine.connect() as conn:
             for (line,) in conn.execute(text("PRAGMA integrity_check")):
                 if line != "ok":
@@ -80,7 +107,6 @@ class Store:
                 except Exception as err:  # noqa: BLE001 - SQLite reports FTS corruption as a generic error
                     problems.append(f"全文检索索引 {table} 损坏：{err}")
             conn.rollback()
-        return problems
 
     def close(self) -> None:
         self.db.dispose()

@@ -42,7 +42,9 @@ _FTS_SQL = [
             UPDATE cases SET party_names = coalesce((SELECT group_concat(display_name, ' ') FROM
                 (SELECT display_name FROM case_parties WHERE case_id = {row}.case_id
                  AND deleted_at IS NULL ORDER BY position)), '')
-            WHERE id = {row}.case_id;
+            WHERE id = {row}.case_id AND party_names IS NOT coalesce((SELECT group_concat(display_name, ' ')
+                FROM (SELECT display_name FROM case_parties WHERE case_id = {row}.case_id
+                 AND deleted_at IS NULL ORDER BY position)), '');
         END"""
         for suffix, event, row in [
             ("ai", "INSERT", "new"),

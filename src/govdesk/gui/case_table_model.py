@@ -1,0 +1,250 @@
+"""Qt models of the case list.
+
+``CaseTableModel`` is the main list: it holds only the ``local_no`` ints of the matching cases (200,000
+ints is under 2 MB) and fetches the rows it is asked to paint in pages of ``PAGE_SIZE``, keeping a bounded
+number of pages. Re-querying the ids (filter, sort, refresh) goes through the serial worker; the page
+fetches run synchronously in ``data()`` because a primary-key page query takes about a millisecond.
+
+``CaseRowsModel`` shows a short, already-fetched list (one person's cases) with the same columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from govdesk.services import case_queries
+from govdesk.store.cases_repo import CaseFilter
+from govdesk.store.records import CaseRow
+from govdesk.store.store import Store
+
+from .labels import kind_label, risk_dot, risk_label, status_label
+from .tasks import TaskManager
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 50  # 10,000 rows: several screens of scrolling back and forth without refetching
+LOCAL_NO_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# (column id, sort key from cases_repo.SORT_COLUMNS or None when the store cannot sort by it)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("number", "number"),
+    ("title", "title"),
+    ("kind", "kind"),
+    ("category", "category"),
+    ("parties", "party_names"),
+    ("village", None),
+    ("status", "status"),
+    ("risk", "risk"),
+    ("created", "created_at"),
+)
+COLUMN_INDEX = {name: i for i, (name, _) in enumerate(COLUMNS)}
+DEFAULT_SORT_COLUMN = COLUMN_INDEX["created"]
+
+_GREY = QColor("#80868b")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def column_titles() -> list[str]:
+    t = QCoreApplication.translate
+    return [
+        t("CaseTable", "编号"),
+        t("CaseTable", "标题"),
+        t("CaseTable", "类型"),
+        t("CaseTable", "类别"),
+        t("CaseTable", "当事人"),
+        t("CaseTable", "村（社区）"),
+        t("CaseTable", "状态"),
+        t("CaseTable", "风险"),
+        t("CaseTable", "登记时间"),
+    ]
+
+
+def local_time(value: dt.datetime) -> str:
+    """Stored times are naive UTC; staff read and report local office time."""
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _display(row: CaseRow, column: str) -> str:
+    match column:
+        case "number":
+            return row.number
+        case "title":
+            return row.title
+        case "kind":
+            return kind_label(row.kind)
+        case "category":
+            return row.category or ""
+        case "parties":
+            return row.party_names
+        case "village":
+            return row.village
+        case "status":
+            return status_label(row.status)
+        case "risk":
+            return risk_label(row.risk)
+        case "created":
+            return local_time(row.created_at)
+    return ""
+
+
+class _CaseColumnsModel(QAbstractTableModel):
+    """Columns, headers and cell formatting shared by both case models."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._titles = column_titles()
+
+    def row_at(self, row: int) -> CaseRow | None:
+        raise NotImplementedError
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == "risk":
+            return risk_dot(row.risk)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "parties"):
+            return _display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.status.is_open:
+            return _GREY  # finished matters recede; open ones are what staff work on
+        if role == LOCAL_NO_ROLE:
+            return row.local_no
+        return None
+
+
+class CaseTableModel(_CaseColumnsModel):
+    """The case list for a filter and sort: ids in memory, rows fetched lazily in pages."""
+
+    loaded = Signal(int)  # emitted with the number of matching cases after every (re)query
+    sort_refused = Signal(int, Qt.SortOrder)  # a column the store cannot sort by; restore this indicator
+
+    def __init__(self, store: Store, tasks: TaskManager, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._tasks = tasks
+        self._filter = CaseFilter()
+        self._sort_column = DEFAULT_SORT_COLUMN
+        self._descending = True
+        self._nos: list[int] = []
+        self._pages: OrderedDict[int, list[CaseRow | None]] = OrderedDict()
+        self._generation = 0  # answers to superseded queries (typing fast) are dropped
+        self._has_loaded = False
+
+    # --- what to show -------------------------------------------------------------------------
+    @property
+    def case_filter(self) -> CaseFilter:
+        return self._filter
+
+    @property
+    def has_loaded(self) -> bool:
+        return self._has_loaded
+
+    def set_filter(self, flt: CaseFilter, then: Callable[[], None] | None = None) -> None:
+        self._filter = flt
+        self.refresh(then)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if COLUMNS[column][1] is None:
+            previous = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+            self.sort_refused.emit(self._sort_column, previous)
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return  # the view re-announces the current sort when sorting is switched on
+        self._sort_column, self._descending = column, descending
+        self.refresh()
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Re-query the ids through the worker; ``then`` runs once the new list is in place."""
+        self._generation += 1
+        generation = self._generation
+        store, flt = self._store, self._filter
+        key, descending = COLUMNS[self._sort_column][1] or "created_at", self._descending
+
+        def query() -> list[int]:
+            return case_queries.case_local_nos(store, flt, key, descending)
+
+        def done(nos: list[int]) -> None:
+            if generation != self._generation:
+                return
+            self.beginResetModel()
+            self._nos = nos
+            self._pages.clear()
+            self.endResetModel()
+            self._has_loaded = True
+            self.loaded.emit(len(nos))
+            if then is not None:
+                then()
+
+        self._tasks.run(query, done, owner=self)
+
+    # --- lookups for the view -----------------------------------------------------------------
+    def local_no_at(self, row: int) -> int | None:
+        return self._nos[row] if 0 <= row < len(self._nos) else None
+
+    def row_of(self, local_no: int) -> int | None:
+        try:
+            return self._nos.index(local_no)
+        except ValueError:
+            return None
+
+    def row_at(self, row: int) -> CaseRow | None:
+        if not 0 <= row < len(self._nos):
+            return None
+        page_no, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._fetch_page(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def _fetch_page(self, page_no: int) -> list[CaseRow | None]:
+        wanted = self._nos[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+        by_no = {r.local_no: r for r in case_queries.case_rows(self._store, wanted)}
+        # A case deleted since the ids were read stays as a blank line until the next refresh.
+        page: list[CaseRow | None] = [by_no.get(n) for n in wanted]
+        self._pages[page_no] = page
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._nos)
+
+
+class CaseRowsModel(_CaseColumnsModel):
+    """A short case list already in memory (a person's cases)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseRow] = []
+
+    def set_rows(self, rows: Sequence[CaseRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> CaseRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)

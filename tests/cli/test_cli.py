@@ -1,0 +1,121 @@
+"""The CLI contract county scripts rely on, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CENTER_CODE, dispute
+
+
+def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GOVDESK_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "govdesk", *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.fixture
+def cli_dir(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "cli"
+    result = run(data_dir, "init", "--center-name", "测试镇综治中心", "--center-code", CENTER_CODE)
+    assert result.returncode == 0, result.stderr
+    return data_dir
+
+
+def test_version() -> None:
+    result = subprocess.run([sys.executable, "-m", "govdesk", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("govdesk ")
+
+
+def test_case_add_prints_the_number_last_and_list_show_find_it(cli_dir: Path) -> None:
+    added = run(cli_dir, "case", "add", "--json", "-", stdin=json.dumps(dispute(), ensure_ascii=False))
+    assert added.returncode == 0, added.stderr
+    number = added.stdout.strip().splitlines()[-1]
+    assert number == f"{CENTER_CODE}-{__import__('datetime').date.today().year}-01-00001"
+
+    listed = run(cli_dir, "case", "list", "--search", "王某", "--json")
+    cases = json.loads(listed.stdout)
+    assert [c["number"] for c in cases] == [number]
+    assert {"number", "title", "kind", "category", "status", "risk", "created_at"} <= set(cases[0])
+    assert cases[0]["kind"] == "dispute" and cases[0]["status"] == "registered"
+
+    shown = json.loads(run(cli_dir, "case", "show", number, "--json").stdout)
+    assert [p["name"] for p in shown["parties"]] == ["王某", "李某"]
+    assert shown["parties"][0]["id_number"] == "3304**********0013"
+
+
+def test_case_add_from_a_file(cli_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(dispute(), ensure_ascii=False), encoding="utf-8")
+    assert run(cli_dir, "case", "add", "--json", str(path)).returncode == 0
+
+
+def test_list_json_returns_every_case_without_paging(cli_dir: Path) -> None:
+    for i in range(3):
+        run(cli_dir, "case", "add", "--json", "-", stdin=json.dumps(dispute(title=f"纠纷{i}"), ensure_ascii=False))
+    assert len(json.loads(run(cli_dir, "case", "list", "--json").stdout)) == 3
+    assert len(json.loads(run(cli_dir, "case", "list", "--json", "--limit", "2").stdout)) == 2
+    assert json.loads(run(cli_dir, "case", "list", "--json", "--kind", "complaint").stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ("{not json", "JSON 格式有误"),
+        (json.dumps(dispute(parties=[{"role": "applicant", "name": "王某", "id_number": "330483199003150014"}])), "校验位"),
+        (json.dumps(dispute(category="打架")), "纠纷类别"),
+        (json.dumps({"kind": "dispute"}), "事项标题"),
+        ("[1, 2]", "JSON 对象"),
+    ],
+)
+def test_bad_input_is_one_clear_line_nonzero_and_writes_nothing(cli_dir: Path, payload: str, message: str) -> None:
+    result = run(cli_dir, "case", "add", "--json", "-", stdin=payload)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert json.loads(run(cli_dir, "case", "list", "--json").stdout) == []
+
+
+def test_missing_file_and_unknown_case_are_clear(cli_dir: Path) -> None:
+    missing = run(cli_dir, "case", "add", "--json", "/nonexistent.json")
+    assert missing.returncode != 0 and "找不到文件" in missing.stderr
+    unknown = run(cli_dir, "case", "show", "nope")
+    assert unknown.returncode != 0 and "没有编号" in unknown.stderr
+
+
+def test_info_json_and_check(cli_dir: Path) -> None:
+    info = json.loads(run(cli_dir, "info", "--json").stdout)
+    assert info["center_code"] == CENTER_CODE
+    assert info["schema_version"] and info["store_path"].endswith("govdesk.db")
+    assert info["counts"]["cases"] == 0
+    check = run(cli_dir, "check")
+    assert check.returncode == 0, check.stderr
+
+
+def test_commands_on_a_directory_without_a_store_say_what_to_do(tmp_path: Path) -> None:
+    result = run(tmp_path / "empty", "info")
+    assert result.returncode != 0 and "govdesk init" in result.stderr
+
+
+def test_init_twice_is_refused(cli_dir: Path) -> None:
+    again = run(cli_dir, "init", "--center-name", "别的镇", "--center-code", "330483102")
+    assert again.returncode != 0 and "不能再次初始化" in again.stderr
+
+
+def test_check_reports_a_damaged_store(cli_dir: Path) -> None:
+    db = cli_dir / "govdesk.db"
+    data = bytearray(db.read_bytes())
+    # Damage the middle of the file (past the header) the way a bad disk sector would.
+    for i in range(4096 + 100, min(len(data), 4096 * 3)):
+        data[i] = 0xFF
+    db.write_bytes(bytes(data))
+    result = run(cli_dir, "check")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
