@@ -67,6 +67,7 @@ class Status(LabelledEnum):
     MEDIATING = "mediating"
     AGREED = "agreed"
     FAILED = "failed"
+    ASSIGNED = "assigned"
     REFERRED = "referred"
     HANDLED = "handled"
     FED_BACK = "fed_back"
@@ -87,7 +88,7 @@ _LABELS: dict[LabelledEnum, str] = {
     PartyRole.APPLICANT: "申请人", PartyRole.RESPONDENT: "被申请人", PartyRole.THIRD_PARTY: "第三人",
     Risk.GREEN: "绿", Risk.YELLOW: "黄", Risk.RED: "红",
     Status.REGISTERED: "已登记", Status.ACCEPTED: "已受理", Status.REFUSED: "不予受理", Status.MEDIATING: "调解中",
-    Status.AGREED: "达成协议", Status.FAILED: "调解终止", Status.REFERRED: "已交办", Status.HANDLED: "已办理",
+    Status.AGREED: "达成协议", Status.FAILED: "调解终止", Status.ASSIGNED: "已分派", Status.REFERRED: "已交办", Status.HANDLED: "已办理",
     Status.FED_BACK: "已反馈", Status.CLOSED: "已办结", Status.ARCHIVED: "已归档", Status.WITHDRAWN: "已撤回",
 }  # fmt: skip
 

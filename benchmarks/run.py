@@ -1,0 +1,59 @@
+"""Run the benchmark suite: ``python -m benchmarks.run [--size tiny|full]``.
+
+``full`` is what the figures in docs/benchmarks.md come from (200,000 cases / 1,000,000 persons).
+``tiny`` runs every benchmark on small data so the code does not rot; CI runs it and asserts no timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from benchmarks import store_bench
+from benchmarks.harness import RESULTS, ROOT, TABLE, Figure, write_results
+from govdesk.store.store import Store
+
+SIZES = {
+    # cases, persons, repeat, durability saves
+    "tiny": (1_000, 3_000, 2, 20),
+    "full": (200_000, 1_000_000, 5, 300),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="benchmarks.run")
+    parser.add_argument("--size", choices=sorted(SIZES), default="full")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--table", type=Path, default=TABLE)
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="where generated stores are cached")
+    args = parser.parse_args(argv)
+    n_cases, n_persons, repeat, saves = SIZES[args.size]
+    size_label = f"{n_cases:,} cases / {n_persons:,} persons"
+    figures: list[Figure] = []
+
+    print(f"store: building {size_label} …")
+    data_dir = store_bench.build_store(args.data / f"store-{args.size}", n_cases, n_persons)
+    store = Store.open(data_dir, writer=False)
+    try:
+        print("store: search …")
+        figures += store_bench.search_figures(store, size_label, repeat)
+        print("store: filter/sort …")
+        figures += store_bench.filter_figures(store, size_label, repeat)
+    finally:
+        store.close()
+    print("store: cold start and memory …")
+    figures += store_bench.startup_figures(data_dir, size_label, repeat)
+    print("durability …")
+    with tempfile.TemporaryDirectory() as tmp:
+        figures += store_bench.durability_figures(Path(tmp), f"{saves} saves", saves)
+
+    write_results(figures, args.size, args.results, args.table)
+    for f in figures:
+        print(f"  {f.group:10} {f.name:70} {f.median:10.1f} {f.unit}")
+    print(f"wrote {args.results} and {args.table}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
