@@ -165,7 +165,10 @@ def contains(polygon: Geometry, lon: float, lat: float) -> bool:
 def area(polygon: Geometry) -> float:
     """Signed area of the outer ring in square degrees (positive: counter-clockwise)."""
     ring = polygon["coordinates"][0]
-    return sum(ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1] for k in range(len(ring) - 1)) / 2
+    twice = 0.0
+    for k in range(len(ring) - 1):
+        twice += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1]
+    return twice / 2
 
 
 def centroid(polygon: Geometry) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from sqlalchemy import insert, select
 
 from govdesk.demo.township import DemoParty, DemoTownship, generate_township
 from govdesk.domain.cases import format_case_number
+from govdesk.domain.clock import china_date
 from govdesk.domain.errors import ValidationError
 from govdesk.services.actor import Actor
 from govdesk.store.audit_repo import append_audit
@@ -156,7 +157,7 @@ def _insert_cases(
     party_rows: list[dict[str, Any]] = []
     now = utcnow()
     for local_no, demo in enumerate(ordered, start=1):
-        year = demo.registered_at.year
+        year = china_date(demo.registered_at).year
         seq_by_year[year] = seq_by_year.get(year, 0) + 1
         case_id = new_id()
         case_rows.append(

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from govdesk.domain.cases import CaseDraft, PartyDraft, format_case_number, parse_case_draft
+from govdesk.domain.clock import china_date
 from govdesk.domain.errors import ValidationError
 from govdesk.paths import resource
 from govdesk.services.actor import Actor
@@ -113,7 +114,7 @@ def register_case(store: Store, actor: Actor, draft: CaseDraft, *, now: dt.datet
         village_id, grid_id = _resolve_location(session, draft)
         ids = [p.id_number for p in draft.parties if p.id_number]
         dups = cases_repo.duplicate_hints(session, ids, [p.name for p in draft.parties], village_id)
-        number = next_case_number(session, center, now.year)
+        number = next_case_number(session, center, china_date(now).year)
         case = Case(
             local_no=cases_repo.next_local_no(session), center_id=center.id, number=number,
             title=draft.title, kind=draft.kind.value, category=draft.category, channel=draft.channel.value,
