@@ -158,6 +158,23 @@ class Case(SyncedRow, Base):
     # Party names joined by spaces, kept by triggers on case_parties; feeds the list and full-text search.
     party_names: Mapped[str] = mapped_column(Text, default="")
     registered_by: Mapped[str] = mapped_column(String(60), default="")
+    # Lifecycle (the "five firsts": discovered = occurred_at/created_at, then these).
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    fed_back_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    due_what: Mapped[str] = mapped_column(String(40), default="")
+    handlers: Mapped[list[str] | None] = mapped_column(JSON, default=None)  # mediators / staff assigned
+    violence_risk: Mapped[bool] = mapped_column(default=False)
+    group_petition: Mapped[bool] = mapped_column(default=False)
+    police_reported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    risk_manual: Mapped[str | None] = mapped_column(String(10))
+    risk_manual_reason: Mapped[str] = mapped_column(Text, default="")
+    risk_reasons: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    satisfaction: Mapped[str | None] = mapped_column(String(20))
 
     parties: Mapped[list[CaseParty]] = relationship(
         back_populates="case", order_by="CaseParty.position", lazy="selectin"
@@ -213,3 +230,99 @@ class Setting(Base):
     __tablename__ = "store_settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class CaseEvent(SyncedRow, Base):
+    """The case timeline and its records (application, investigation, session, notices…). Append-only:
+    a correction is a new event whose ``corrects_id`` points at the old one."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(30))
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict | None] = mapped_column(JSON, default=None)  # type: ignore[type-arg]
+    corrects_id: Mapped[str | None] = mapped_column(ForeignKey("case_events.id"))
+
+
+class Agreement(SyncedRow, Base):
+    """A mediation agreement (written, Art. 29, or oral, Art. 28) with its obligations as structured data."""
+
+    __tablename__ = "agreements"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    oral: Mapped[bool] = mapped_column(default=False)
+    supplements_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id"))
+    made_on: Mapped[dt.date] = mapped_column(Date)
+    facts: Mapped[str] = mapped_column(Text, default="")
+    matters: Mapped[str] = mapped_column(Text, default="")
+    responsibilities: Mapped[str] = mapped_column(Text, default="")
+    copies: Mapped[int] = mapped_column(Integer, default=0)
+    effective_on: Mapped[dt.date | None] = mapped_column(Date)
+    locked_hash: Mapped[str | None] = mapped_column(String(64))
+    confirmation_applied_on: Mapped[dt.date | None] = mapped_column(Date)
+    confirmation_court: Mapped[str] = mapped_column(String(100), default="")
+    confirmation_result: Mapped[str | None] = mapped_column(String(20))
+    confirmation_result_on: Mapped[dt.date | None] = mapped_column(Date)
+    confirmation_case_no: Mapped[str] = mapped_column(String(60), default="")
+
+    obligations: Mapped[list[Obligation]] = relationship(order_by="Obligation.position", lazy="selectin")
+    signatures: Mapped[list[Signature]] = relationship(order_by="Signature.at", lazy="selectin")
+
+
+class Obligation(SyncedRow, Base):
+    __tablename__ = "obligations"
+    __table_args__ = (UniqueConstraint("agreement_id", "position"),)
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    obligor: Mapped[str] = mapped_column(String(100))
+    obligee: Mapped[str] = mapped_column(String(100), default="")
+    content: Mapped[str] = mapped_column(Text)
+    amount_cents: Mapped[int | None] = mapped_column(Integer)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    performance: Mapped[str] = mapped_column(String(20), default="pending")
+
+
+class Signature(SyncedRow, Base):
+    """One signing event (append-only): a party, the mediator, the recorder, or the committee seal."""
+
+    __tablename__ = "signatures"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), index=True)
+    signer: Mapped[str] = mapped_column(String(20))  # party / mediator / recorder / seal
+    party_position: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    method: Mapped[str] = mapped_column(String(20))  # paper / fingerprint / seal / image
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(60))
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class Referral(SyncedRow, Base):
+    """A matter referred to a department (交办): sign-for and handling deadlines, report, confirmation."""
+
+    __tablename__ = "referrals"
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    department: Mapped[str] = mapped_column(String(60))
+    cooperating: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    referred_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    referred_by: Mapped[str] = mapped_column(String(60))
+    receive_due: Mapped[dt.date] = mapped_column(Date)
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    received_by: Mapped[str] = mapped_column(String(60), default="")
+    handle_due: Mapped[dt.date] = mapped_column(Date)
+    reported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    report: Mapped[str] = mapped_column(Text, default="")
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    sent_back_count: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
