@@ -57,11 +57,21 @@ def _parser() -> argparse.ArgumentParser:
     lst.add_argument("--kind", choices=[k.value for k in Kind])
     lst.add_argument("--category")
     lst.add_argument("--risk", choices=[r.value for r in Risk])
+    due = lst.add_mutually_exclusive_group()
+    due.add_argument("--overdue", action="store_true", help="已超过办理期限的未办结事项")
+    due.add_argument("--due-soon", action="store_true", help="3天内到期的事项，以及司法确认申请期即将届满的协议")
     lst.add_argument("--limit", type=int)
     lst.add_argument("--json", action="store_true")
     show = case.add_parser("show", help="显示一个事项（含当事人）")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
+    act = case.add_parser("act", help="对事项进行一项流程操作（受理、调解、协议、交办、结案……）")
+    act.add_argument("number")
+    act.add_argument("action", help="操作名，见 README：accept refuse assign investigate mediate agree …")
+    act.add_argument("--json", dest="json_file", help="操作内容 JSON 文件，或 - 表示标准输入")
+    timeline = case.add_parser("timeline", help="事项的全部经过（按时间顺序）")
+    timeline.add_argument("number")
+    timeline.add_argument("--json", action="store_true")
     return p
 
 
@@ -195,6 +205,20 @@ def cmd_case(args: argparse.Namespace) -> int:
         print(result.number)
         return 0
 
+    if args.case_command == "act":
+        from govdesk.services.actor import os_user
+        from govdesk.services.lifecycle import parse_action, perform
+
+        action = parse_action(args.action)
+        payload = _read_json(args.json_file) if args.json_file else {}
+        store = _open(args, writer=True)
+        try:
+            done = perform(store, os_user(), args.number, action, payload)
+        finally:
+            store.close()
+        print(f"{done.number}：{done.summary}（{done.from_status.label} → {done.to_status.label}）")
+        return 0
+
     from govdesk.store.cases_repo import CaseFilter
 
     store = _open(args, writer=False)
@@ -208,6 +232,8 @@ def cmd_case(args: argparse.Namespace) -> int:
                 kinds=(args.kind,) if args.kind else (),
                 categories=(args.category,) if args.category else (),
                 risks=(args.risk,) if args.risk else (),
+                **(case_queries.due_filter("overdue") if args.overdue else {}),  # type: ignore[arg-type]
+                **(case_queries.due_filter("due_soon") if args.due_soon else {}),  # type: ignore[arg-type]
             )
             rows = case_queries.list_cases(store, flt, limit=args.limit)
             if args.json:
@@ -217,6 +243,8 @@ def cmd_case(args: argparse.Namespace) -> int:
                     print(f"{r.number}\t{r.status.label}\t{r.risk.label}\t{r.kind.label}\t{r.category or ''}\t{r.title}")
                 print(f"共 {len(rows)} 件", file=sys.stderr)
             return 0
+        if args.case_command == "timeline":
+            return _print_timeline(case_queries.case_lifecycle_by_number(store, args.number), args.json)
         detail = case_queries.show_case(store, args.number)
     finally:
         store.close()
@@ -244,6 +272,27 @@ def cmd_case(args: argparse.Namespace) -> int:
         for p in detail.parties:
             print(f"  {p.role.label}：{p.name} {p.gender or ''} {p.id_number_masked} {p.phone_masked}")
         print(f"事实经过：{detail.facts}")
+    return 0
+
+
+def _print_timeline(life: Any, as_json: bool) -> int:
+    from govdesk.domain.clock import china_time
+
+    entries = [
+        {"seq": e.seq, "at": e.at.isoformat(timespec="seconds") + "Z", "actor": e.actor, "action": e.action,
+         "from_status": e.from_status.value, "to_status": e.to_status.value, "summary": e.summary,
+         "record": e.payload, "corrects": e.corrects_seq}
+        for e in life.timeline
+    ]  # fmt: skip
+    if as_json:
+        _print_json(entries)
+        return 0
+    print(f"{life.detail.row.number}  {life.detail.row.title}  （{life.detail.row.status.label}）")
+    print(f"{china_time(life.detail.row.created_at):%Y-%m-%d %H:%M}  登记  {life.detail.registered_by}")
+    for e in life.timeline:
+        print(f"{china_time(e.at):%Y-%m-%d %H:%M}  {e.action_label}  {e.actor}  {e.summary}")
+    if life.due_date:
+        print(f"期限：{life.due_what} {life.due_date.isoformat()}")
     return 0
 
 

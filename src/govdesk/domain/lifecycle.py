@@ -154,3 +154,17 @@ def check_transition(kind: Kind, status: Status, action: Action) -> Status:
 def allowed_actions(kind: Kind, status: Status) -> list[Action]:
     """The actions to offer in the UI, in a sensible order."""
     return [a for a in Action if rule_for(kind, status, a) is not None]
+
+
+def missing_signers(parties: list[tuple[int, str]], signed: list[tuple[str, int | None]]) -> list[str]:
+    """Who still has to sign/seal/fingerprint a written agreement before it takes effect (Art. 29).
+
+    ``parties``: (position, name) of every party; ``signed``: (signer kind, party position) already recorded.
+    """
+    party_positions = {pos for kind, pos in signed if kind == "party"}
+    missing = [f"{name}（当事人）" for pos, name in parties if pos not in party_positions]
+    if not any(kind == "mediator" for kind, _ in signed):
+        missing.append("调解员")
+    if not any(kind == "seal" for kind, _ in signed):
+        missing.append("人民调解委员会印章")
+    return missing

@@ -11,7 +11,7 @@ from govdesk.domain.errors import NotFound
 from govdesk.store import cases_repo, persons_repo, reference_repo
 from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.models import Case, Grid, Organisation, Person, Village
-from govdesk.store.records import CaseDetail, CaseRow, CenterInfo, NamedRef, PersonRow
+from govdesk.store.records import CaseDetail, CaseLifecycle, CaseRow, CenterInfo, NamedRef, PersonRow
 from govdesk.store.store import Store
 
 
@@ -51,6 +51,33 @@ def show_case_by_local_no(store: Store, local_no: int) -> CaseDetail:
         if case is None:
             raise NotFound("这个事项已不存在（可能已被删除），请刷新列表。")
         return cases_repo.case_detail(session, case)
+
+
+def case_lifecycle(store: Store, local_no: int) -> CaseLifecycle:
+    """The case with its timeline, agreements, referrals, deadline, risk reasons and the actions allowed now."""
+    with store.db.read() as session:
+        case = session.scalar(select(Case).where(Case.local_no == local_no))
+        if case is None:
+            raise NotFound("这个事项已不存在（可能已被删除），请刷新列表。")
+        return cases_repo.case_lifecycle(session, case)
+
+
+def case_lifecycle_by_number(store: Store, number: str) -> CaseLifecycle:
+    with store.db.read() as session:
+        case = cases_repo.find_case(session, number.strip())
+        if case is None:
+            raise NotFound(f"没有编号为“{number}”的事项，请核对编号（可用 govdesk case list 查找）。")
+        return cases_repo.case_lifecycle(session, case)
+
+
+def due_filter(due: str) -> dict[str, object]:
+    """The CaseFilter fields for the overdue / due-soon lists, counted from today's China date."""
+    from govdesk.domain.clock import china_today
+    from govdesk.services.lifecycle import deadline_rules
+
+    rules = deadline_rules()
+    return {"due": due, "today": china_today(), "due_soon_days": rules.due_soon_days,
+            "confirmation_warn_days": rules.confirmation_warn_days}  # fmt: skip
 
 
 def search_persons(store: Store, text: str) -> list[PersonRow]:

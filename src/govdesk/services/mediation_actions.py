@@ -19,7 +19,7 @@ from govdesk.domain.action_input import (
 from govdesk.domain.clock import CHINA
 from govdesk.domain.codes import Kind, Risk, Status
 from govdesk.domain.errors import ValidationError
-from govdesk.domain.lifecycle import Action
+from govdesk.domain.lifecycle import Action, missing_signers
 from govdesk.services.lifecycle import ActionContext, handles
 from govdesk.store.models import Agreement, CaseEvent, Obligation, Signature
 
@@ -52,15 +52,8 @@ def agreement_content_hash(agreement: Agreement) -> str:
 
 
 def missing_signatures(ctx: ActionContext, agreement: Agreement) -> list[str]:
-    """Who still has to sign/seal/fingerprint before the written agreement takes effect (Art. 29)."""
-    signed_parties = {s.party_position for s in agreement.signatures if s.signer == "party"}
-    missing = [f"{p.display_name}（当事人）" for p in ctx.case.parties
-               if p.deleted_at is None and p.position not in signed_parties]  # fmt: skip
-    if not any(s.signer == "mediator" for s in agreement.signatures):
-        missing.append("调解员")
-    if not any(s.signer == "seal" for s in agreement.signatures):
-        missing.append("人民调解委员会印章")
-    return missing
+    parties = [(p.position, p.display_name) for p in ctx.case.parties if p.deleted_at is None]
+    return missing_signers(parties, [(s.signer, s.party_position) for s in agreement.signatures])
 
 
 @handles(Action.ACCEPT)

@@ -13,6 +13,7 @@ from govdesk.domain.clock import china_date
 from govdesk.domain.errors import ValidationError
 from govdesk.paths import resource
 from govdesk.services.actor import Actor
+from govdesk.services.lifecycle import refresh_risk
 from govdesk.store import cases_repo, persons_repo, reference_repo
 from govdesk.store.audit_repo import append_audit
 from govdesk.store.models import Case, CaseParty, Center, NumberCounter, Organisation, Person, utcnow
@@ -119,6 +120,7 @@ def register_case(store: Store, actor: Actor, draft: CaseDraft, *, now: dt.datet
             local_no=cases_repo.next_local_no(session), center_id=center.id, number=number,
             title=draft.title, kind=draft.kind.value, category=draft.category, channel=draft.channel.value,
             status="registered", risk=draft.risk.value, risk_reason=draft.risk_reason, facts=draft.facts,
+            risk_manual=draft.risk.value if draft.risk.value != "green" else None, risk_manual_reason=draft.risk_reason,
             claims=draft.claims, occurred_at=draft.occurred_at, address=draft.address,
             latitude=draft.latitude, longitude=draft.longitude, village_id=village_id, grid_id=grid_id,
             people_involved=draft.people_involved,
@@ -133,6 +135,8 @@ def register_case(store: Store, actor: Actor, draft: CaseDraft, *, now: dt.datet
             row.position = position
             session.add(row)
         session.flush()
+        session.refresh(case)
+        refresh_risk(session, case, china_date(now))
         append_audit(
             session, actor.name, "case.register", "case", case.id,
             {"number": number, "title": draft.title, "kind": draft.kind.value, "parties": len(draft.parties)},

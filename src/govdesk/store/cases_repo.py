@@ -12,8 +12,19 @@ from sqlalchemy.orm import Session
 
 from govdesk.domain.codes import OPEN_STATUSES, Channel, Kind, PartyRole, Risk, Status
 from govdesk.domain.identity import mask_id_number, mask_phone
-from govdesk.store.models import Case, CaseParty, Grid, Person, Village
-from govdesk.store.records import CaseDetail, CaseRow, DuplicateHint, PartyRecord
+from govdesk.store.models import Agreement, Case, CaseEvent, CaseParty, Grid, Person, Referral, Village
+from govdesk.store.records import (
+    AgreementRecord,
+    CaseDetail,
+    CaseLifecycle,
+    CaseRow,
+    DuplicateHint,
+    ObligationRecord,
+    PartyRecord,
+    ReferralRecord,
+    SignatureRecord,
+    TimelineEntry,
+)
 from govdesk.store.search import matching_local_nos_sql
 
 
@@ -30,6 +41,10 @@ class CaseFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     open_only: bool = False
+    due: str | None = None  # "overdue" or "due_soon"
+    today: dt.date | None = None  # China date the due filters count from
+    due_soon_days: int = 3
+    confirmation_warn_days: int = 7
 
 
 SORT_COLUMNS = {
@@ -63,6 +78,24 @@ def _apply_filter(stmt: Select[Any], flt: CaseFilter) -> Select[Any]:
         stmt = stmt.where(Case.created_at >= dt.datetime.combine(flt.date_from, dt.time()))
     if flt.date_to:
         stmt = stmt.where(Case.created_at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time()))
+    if flt.due:
+        today = flt.today or dt.date.today()
+        open_values = [s.value for s in OPEN_STATUSES]
+        if flt.due == "overdue":
+            stmt = stmt.where(Case.due_date < today, Case.status.in_(open_values))
+        else:
+            soon = today + dt.timedelta(days=flt.due_soon_days)
+            # The 30-day window for judicial confirmation (Art. 33) closing soon counts as due soon too.
+            window_start = today - dt.timedelta(days=30)
+            closing = select(Agreement.case_id).where(
+                Agreement.effective_on >= window_start,
+                Agreement.effective_on <= window_start + dt.timedelta(days=flt.confirmation_warn_days),
+                Agreement.confirmation_applied_on.is_(None), Agreement.oral.is_(False),
+            )  # fmt: skip
+            stmt = stmt.where(
+                ((Case.due_date >= today) & (Case.due_date <= soon) & Case.status.in_(open_values))
+                | Case.id.in_(closing)
+            )
     if flt.search.strip():
         found = matching_local_nos_sql(flt.search)
         if found is not None:
@@ -183,3 +216,55 @@ def duplicate_hints(
             if number not in hints and set(wanted) <= set(party_names.split(" ")):
                 hints[number] = DuplicateHint(number, title, Status(status), "当事人姓名相同且在同一村（社区）")
     return list(hints.values())
+
+
+def case_events(session: Session, case_id: str) -> list[CaseEvent]:
+    stmt = select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq)
+    return list(session.scalars(stmt))
+
+
+def case_lifecycle(session: Session, case: Case, confirmation_days: int = 30) -> CaseLifecycle:
+    from govdesk.domain.lifecycle import ACTION_LABELS, Action, allowed_actions, missing_signers
+
+    events = case_events(session, case.id)
+    seq_by_id = {e.id: e.seq for e in events}
+    timeline = tuple(
+        TimelineEntry(
+            seq=e.seq, at=e.at, actor=e.actor, action=e.action,
+            action_label=ACTION_LABELS.get(Action(e.action), e.action) if e.action in Action._value2member_map_ else e.action,
+            from_status=Status(e.from_status), to_status=Status(e.to_status), summary=e.summary,
+            payload=e.payload, corrects_seq=seq_by_id.get(e.corrects_id) if e.corrects_id else None,
+        )  # fmt: skip
+        for e in events
+    )
+    parties = [(p.position, p.display_name) for p in case.parties if p.deleted_at is None]
+    agreements = []
+    stmt = select(Agreement).where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None)).order_by(Agreement.created_at)
+    for a in session.scalars(stmt):
+        agreements.append(AgreementRecord(
+            id=a.id, oral=a.oral, made_on=a.made_on, facts=a.facts, matters=a.matters,
+            responsibilities=a.responsibilities, copies=a.copies, effective_on=a.effective_on,
+            locked_hash=a.locked_hash,
+            obligations=tuple(ObligationRecord(o.position, o.obligor, o.obligee, o.content, o.amount_cents, o.due_on,
+                                               o.method, o.place, o.performance) for o in a.obligations),
+            signatures=tuple(SignatureRecord(s.signer, s.name, s.method, s.at, s.recorded_by) for s in a.signatures),
+            missing_signers=() if a.oral else tuple(missing_signers(parties, [(s.signer, s.party_position) for s in a.signatures])),
+            confirmation_applied_on=a.confirmation_applied_on, confirmation_court=a.confirmation_court,
+            confirmation_result=a.confirmation_result,
+            confirmation_last_day=a.effective_on + dt.timedelta(days=confirmation_days) if a.effective_on else None,
+        ))  # fmt: skip
+    referrals = tuple(
+        ReferralRecord(r.department, tuple(r.cooperating or ()), r.referred_at, r.receive_due, r.received_at,
+                       r.handle_due, r.reported_at, r.report, r.confirmed_at, r.sent_back_count, r.active)
+        for r in session.scalars(select(Referral).where(Referral.case_id == case.id).order_by(Referral.referred_at))
+    )  # fmt: skip
+    discovered = dt.datetime.combine(case.occurred_at, dt.time()) if case.occurred_at else case.created_at
+    milestones = (("发现", discovered), ("受理", case.accepted_at), ("化解", case.resolved_at),
+                  ("确认", case.confirmed_at), ("反馈", case.fed_back_at))  # fmt: skip
+    return CaseLifecycle(
+        detail=case_detail(session, case),
+        allowed_actions=tuple(allowed_actions(Kind(case.kind), Status(case.status))),
+        timeline=timeline, agreements=tuple(agreements), referrals=referrals,
+        risk_reasons=tuple(case.risk_reasons or ()), handlers=tuple(case.handlers or ()),
+        due_date=case.due_date, due_what=case.due_what, milestones=milestones,
+    )  # fmt: skip

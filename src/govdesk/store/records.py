@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from govdesk.domain.codes import Channel, Kind, PartyRole, Risk, Status
+from govdesk.domain.lifecycle import Action
 
 
 @dataclass(frozen=True)
@@ -94,3 +95,90 @@ class NamedRef:
     id: str
     code: str
     name: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    seq: int
+    at: dt.datetime  # UTC
+    actor: str
+    action: str
+    action_label: str
+    from_status: Status
+    to_status: Status
+    summary: str
+    payload: dict[str, object] | None
+    corrects_seq: int | None
+
+
+@dataclass(frozen=True)
+class ObligationRecord:
+    position: int
+    obligor: str
+    obligee: str
+    content: str
+    amount_cents: int | None
+    due_on: dt.date | None
+    method: str
+    place: str
+    performance: str
+
+
+@dataclass(frozen=True)
+class SignatureRecord:
+    signer: str
+    name: str
+    method: str
+    at: dt.datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    id: str
+    oral: bool
+    made_on: dt.date
+    facts: str
+    matters: str
+    responsibilities: str
+    copies: int
+    effective_on: dt.date | None
+    locked_hash: str | None
+    obligations: tuple[ObligationRecord, ...]
+    signatures: tuple[SignatureRecord, ...]
+    missing_signers: tuple[str, ...]
+    confirmation_applied_on: dt.date | None
+    confirmation_court: str
+    confirmation_result: str | None
+    confirmation_last_day: dt.date | None
+
+
+@dataclass(frozen=True)
+class ReferralRecord:
+    department: str
+    cooperating: tuple[str, ...]
+    referred_at: dt.datetime
+    receive_due: dt.date
+    received_at: dt.datetime | None
+    handle_due: dt.date
+    reported_at: dt.datetime | None
+    report: str
+    confirmed_at: dt.datetime | None
+    sent_back_count: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class CaseLifecycle:
+    """Everything the detail pane shows about where a case stands."""
+
+    detail: CaseDetail
+    allowed_actions: tuple[Action, ...]
+    timeline: tuple[TimelineEntry, ...]
+    agreements: tuple[AgreementRecord, ...]
+    referrals: tuple[ReferralRecord, ...]
+    risk_reasons: tuple[str, ...]
+    handlers: tuple[str, ...]
+    due_date: dt.date | None
+    due_what: str
+    milestones: tuple[tuple[str, dt.datetime | None], ...]  # the "five firsts"
