@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -11,6 +12,7 @@ import platformdirs
 APP_NAME = "govdesk"
 
 
+@cache
 def resources_dir() -> Path:
     """The read-only ``resources/`` tree: bundled beside the package, or at the checkout's top."""
     here = Path(__file__).resolve().parent

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
-from govdesk.demo.township import DemoParty, DemoTownship, generate_township
+from govdesk.demo.township import DemoCase, DemoParty, DemoTownship, generate_township
 from govdesk.domain.cases import format_case_number
-from govdesk.domain.clock import china_date
+from govdesk.domain.codes import Risk, Status
+from govdesk.domain.clock import china_date, china_today
 from govdesk.domain.errors import ValidationError
 from govdesk.services.actor import Actor
+from govdesk.services.demo_lifecycle import DemoStaff, play_case
+from govdesk.services.lifecycle import refresh_risk
 from govdesk.store.audit_repo import append_audit
 from govdesk.store.models import (
     Case,
+    CaseEvent,
     CaseParty,
     Center,
     Grid,
@@ -164,7 +169,7 @@ def _insert_cases(
             {"id": case_id, "local_no": local_no, "center_id": center.id,
              "number": format_case_number(center.code, year, center.station_no, seq_by_year[year]),
              "title": demo.title, "kind": demo.kind, "category": demo.category, "channel": demo.channel,
-             "status": demo.status, "risk": demo.risk, "risk_reason": demo.risk_reason, "facts": demo.facts,
+             "status": "registered", "risk": demo.risk, "risk_reason": demo.risk_reason, "facts": demo.facts,
              "claims": demo.claims, "occurred_at": demo.occurred_at, "address": demo.address,
              "latitude": demo.latitude, "longitude": demo.longitude,
              "village_id": village_ids[demo.village_code], "grid_id": grid_ids[demo.grid_code],
@@ -188,9 +193,63 @@ def _insert_cases(
         report(60 + int(30 * (start + BATCH) / max(1, len(case_rows))), 100, "正在写入事项……")
     for start in range(0, len(party_rows), BATCH * 2):
         session.execute(insert(CaseParty), party_rows[start : start + BATCH * 2])
+    report(80, 100, "正在生成办理经过……")
+    _play_lifecycles(session, town, [c["id"] for c in case_rows], ordered, china_today())
     report(95, 100, "正在建立索引……")
     for year, seq in seq_by_year.items():
         session.add(
             NumberCounter(center_id=center.id, series="case", year=year, station_no=center.station_no, last_seq=seq)
         )
     session.flush()
+
+
+def _play_lifecycles(session: Any, town: DemoTownship, ids: list[str], ordered: list[DemoCase], today: dt.date) -> None:
+    """Recent and open cases walk through the real lifecycle handlers, so every stage has its records. Cases
+    finished before the last five months get their final status with one summary event: replaying ~15,000
+    steps for them would take minutes, and nobody works on them any more."""
+    staff = DemoStaff(town.staff)
+    rng = random.Random(f"demo-lifecycle-{town.center_code}-{len(ordered)}")
+    history_before = today - dt.timedelta(days=150)
+    history: list[tuple[str, DemoCase]] = []
+    for case_id, demo in zip(ids, ordered, strict=True):
+        if china_date(demo.registered_at) < history_before and not Status(demo.status).is_open:
+            history.append((case_id, demo))
+            continue
+        if len(session.identity_map) > 2000:
+            # Keep the unit of work small: flush time grows with the objects the session tracks.
+            session.flush()
+            session.expunge_all()
+        case = session.get(Case, case_id)
+        if demo.risk != "green":
+            case.risk_manual, case.risk_manual_reason = demo.risk, demo.risk_reason
+        play_case(session, case, demo.status, rng, staff)
+        refresh_risk(session, case, today)
+    session.flush()
+    _settle_as_history(session, history)
+
+
+def _settle_as_history(session: Any, history: list[tuple[str, DemoCase]]) -> None:
+    updates, events = [], []
+    for case_id, demo in history:
+        done = demo.registered_at + dt.timedelta(days=12)
+        finished = demo.status in ("closed", "archived")
+        updates.append({
+            "id": case_id, "status": demo.status, "accepted_at": demo.registered_at + dt.timedelta(days=1),
+            "resolved_at": done if finished else None, "confirmed_at": done if finished else None,
+            "fed_back_at": done if finished else None, "closed_at": done if finished else None,
+            "archived_at": done + dt.timedelta(days=3) if demo.status == "archived" else None,
+            "risk_manual": None if demo.risk == "green" else demo.risk, "risk_manual_reason": demo.risk_reason,
+            "risk_reasons": [f"人工调整为{Risk(demo.risk).label}：{demo.risk_reason}"] if demo.risk != "green" else [],
+        })  # fmt: skip
+        events.append({
+            "id": new_id(), "center_id": None, "case_id": case_id, "seq": 1, "at": done, "actor": "演示数据",
+            "action": "history", "from_status": "registered", "to_status": demo.status,
+            "summary": "历史事项（演示数据，办理经过从略）", "created_at": done, "updated_at": done,
+        })  # fmt: skip
+    if not history:
+        return
+    center_id = session.scalar(select(Case.center_id).limit(1))
+    for event in events:
+        event["center_id"] = center_id
+    session.execute(update(Case), updates)
+    session.execute(insert(CaseEvent), events)

@@ -86,38 +86,49 @@ def parse_action(raw: str) -> Action:
 def perform(
     store: Store, actor: Actor, number: str, action: Action, data: object = None, *, now: dt.datetime | None = None
 ) -> ActionDone:
-    # Handlers live in these modules; importing them registers them.
-    from govdesk.services import mediation_actions, referral_actions  # noqa: F401
-
-    now = now or utcnow()
+    """Perform one lifecycle action in its own transaction."""
     with store.db.write() as session:
         case = session.scalar(select(Case).where(Case.number == number.strip(), Case.deleted_at.is_(None)))
         if case is None:
             raise NotFound(f"没有编号为“{number}”的事项，请核对编号。")
-        kind = Kind(case.kind)
-        before = Status(case.status)
-        after = check_transition(kind, before, action)
-        ctx = ActionContext(session, actor, case, kind, now, china_date(now), Reader(data, action.value), deadline_rules())
-        HANDLERS[action](ctx)
-        ctx.reader.done()
-        case.status = after.value
-        case.updated_at = now
-        if after in (Status.CLOSED, Status.REFUSED, Status.WITHDRAWN, Status.ARCHIVED):
-            case.due_date, case.due_what = None, ""
-        if after is Status.CLOSED and case.closed_at is None:
-            case.closed_at = now
+        return perform_in_session(session, actor, case, action, data, now=now or utcnow())
+
+
+def perform_in_session(
+    session: Session, actor: Actor, case: Case, action: Action, data: object, *, now: dt.datetime,
+    audit: bool = True, assess_risk: bool = True,
+) -> ActionDone:
+    """The action inside the caller's transaction. The demo loader replays whole paths in one transaction,
+    without an audit entry per step and assessing the risk once at the end."""
+    # Handlers live in these modules; importing them registers them.
+    from govdesk.services import mediation_actions, referral_actions  # noqa: F401
+
+    kind = Kind(case.kind)
+    before = Status(case.status)
+    after = check_transition(kind, before, action)
+    ctx = ActionContext(session, actor, case, kind, now, china_date(now), Reader(data, action.value), deadline_rules())
+    HANDLERS[action](ctx)
+    ctx.reader.done()
+    case.status = after.value
+    case.updated_at = now
+    if after in (Status.CLOSED, Status.REFUSED, Status.WITHDRAWN, Status.ARCHIVED):
+        case.due_date, case.due_what = None, ""
+    if after is Status.CLOSED and case.closed_at is None:
+        case.closed_at = now
+    if assess_risk:
         refresh_risk(session, case, ctx.today)
-        seq = int(session.scalar(select(func.coalesce(func.max(CaseEvent.seq), 0)).where(CaseEvent.case_id == case.id)) or 0)
-        session.add(CaseEvent(
-            center_id=case.center_id, case_id=case.id, seq=seq + 1, at=now, actor=actor.name, action=action.value,
-            from_status=before.value, to_status=after.value, summary=ctx.summary or action.label,
-            payload=ctx.record or None, corrects_id=ctx.corrects_id,
-        ))  # fmt: skip
+    seq = int(session.scalar(select(func.coalesce(func.max(CaseEvent.seq), 0)).where(CaseEvent.case_id == case.id)) or 0)
+    session.add(CaseEvent(
+        center_id=case.center_id, case_id=case.id, seq=seq + 1, at=now, actor=actor.name, action=action.value,
+        from_status=before.value, to_status=after.value, summary=ctx.summary or action.label,
+        payload=ctx.record or None, corrects_id=ctx.corrects_id,
+    ))  # fmt: skip
+    if audit:
         append_audit(
             session, actor.name, f"case.{action.value}", "case", case.id,
             {"number": case.number, "from": before.value, "to": after.value, "summary": ctx.summary},
         )  # fmt: skip
-        return ActionDone(case.number, action, before, after, ctx.summary or action.label, case.risk)
+    return ActionDone(case.number, action, before, after, ctx.summary or action.label, case.risk)
 
 
 def repeat_months(session: Session, case: Case) -> int | None:

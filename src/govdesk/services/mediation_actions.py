@@ -300,15 +300,18 @@ def completeness_problems(ctx: ActionContext) -> list[str]:
         problems.append("没有受理登记")
     if Action.MEDIATE.value not in events:
         problems.append("没有调解记录")
-    if ctx.case.status in (Status.AGREED.value, Status.CLOSED.value):
-        agreement = current_agreement(ctx)
+    agreement = ctx.session.scalar(
+        select(Agreement).where(Agreement.case_id == ctx.case.id, Agreement.deleted_at.is_(None))
+        .order_by(Agreement.created_at.desc())
+    )  # fmt: skip
+    if agreement is not None:
         if not agreement.oral and agreement.effective_on is None:
             problems.append("调解协议还缺签名或印章：" + "、".join(missing_signatures(ctx, agreement)))
         unfollowed = [o for o in agreement.obligations if o.performance in ("pending", "partly", "not")]
         if unfollowed and Action.FOLLOW_UP.value not in events:
             problems.append(f"有{len(unfollowed)}项履行事项尚未回访")
-    if ctx.case.status == Status.FAILED.value and Action.FAIL.value not in events:
-        problems.append("没有记录调解终止及告知其他途径")
+    elif Action.FAIL.value not in events:
+        problems.append("既没有调解协议，也没有调解终止及告知其他途径的记录")
     return problems
 
 
