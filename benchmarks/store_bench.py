@@ -43,7 +43,8 @@ def build_store(data_dir: Path, n_cases: int, n_residents: int) -> Path:
     store = Store.open(data_dir, writer=True, create=True)
     try:
         start = time.perf_counter()
-        load_demo(store, BENCH, seed=7, n_cases=n_cases, n_residents=n_residents, today=dt.date(2026, 11, 1))
+        load_demo(store, BENCH, seed=7, n_cases=n_cases, n_residents=n_residents, today=dt.date(2026, 11, 1),
+                  replay_recent=False)  # fmt: skip
         print(f"  generated {n_cases} cases / {n_residents} persons in {time.perf_counter() - start:.0f} s")
         with store.db.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")

@@ -51,6 +51,7 @@ def load_demo(
     n_residents: int = 30000,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    replay_recent: bool = True,
 ) -> str:
     """Fill an empty store with the demo township, in one transaction. Returns a one-line summary."""
     report = progress or _noop
@@ -76,7 +77,7 @@ def load_demo(
         person_ids = _insert_residents(session, center.id, town, village_ids, grid_ids, report, total_rows)
         org_ids = _insert_organisations(session, center.id, town, village_ids)
         report(60, 100, "正在写入事项……")
-        _insert_cases(session, center, town, village_ids, grid_ids, person_ids, org_ids, report, total_rows)
+        _insert_cases(session, center, town, village_ids, grid_ids, person_ids, org_ids, report, total_rows, replay_recent)
         append_audit(
             session, actor.name, "demo.load", "center", center.id,
             {"seed": seed, "cases": len(town.cases), "residents": len(town.residents)},
@@ -154,7 +155,7 @@ def _party_name(town: DemoTownship, party: DemoParty) -> str:
 
 def _insert_cases(
     session: Any, center: Center, town: DemoTownship, village_ids: dict[str, str], grid_ids: dict[str, str],
-    person_ids: list[str], org_ids: list[str], report: Progress, total: int,
+    person_ids: list[str], org_ids: list[str], report: Progress, total: int, replay_recent: bool,
 ) -> None:  # fmt: skip
     ordered = sorted(town.cases, key=lambda c: c.registered_at)
     seq_by_year: dict[int, int] = {}
@@ -194,7 +195,7 @@ def _insert_cases(
     for start in range(0, len(party_rows), BATCH * 2):
         session.execute(insert(CaseParty), party_rows[start : start + BATCH * 2])
     report(80, 100, "正在生成办理经过……")
-    _play_lifecycles(session, town, [c["id"] for c in case_rows], ordered, china_today())
+    _play_lifecycles(session, town, [c["id"] for c in case_rows], ordered, china_today(), replay_recent)
     report(95, 100, "正在建立索引……")
     for year, seq in seq_by_year.items():
         session.add(
@@ -203,7 +204,9 @@ def _insert_cases(
     session.flush()
 
 
-def _play_lifecycles(session: Any, town: DemoTownship, ids: list[str], ordered: list[DemoCase], today: dt.date) -> None:
+def _play_lifecycles(
+    session: Any, town: DemoTownship, ids: list[str], ordered: list[DemoCase], today: dt.date, replay: bool
+) -> None:
     """Recent and open cases walk through the real lifecycle handlers, so every stage has its records. Cases
     finished before the last five months get their final status with one summary event: replaying ~15,000
     steps for them would take minutes, and nobody works on them any more."""
@@ -212,7 +215,7 @@ def _play_lifecycles(session: Any, town: DemoTownship, ids: list[str], ordered: 
     history_before = today - dt.timedelta(days=150)
     history: list[tuple[str, DemoCase]] = []
     for case_id, demo in zip(ids, ordered, strict=True):
-        if china_date(demo.registered_at) < history_before and not Status(demo.status).is_open:
+        if not replay or (china_date(demo.registered_at) < history_before and not Status(demo.status).is_open):
             history.append((case_id, demo))
             continue
         if len(session.identity_map) > 2000:

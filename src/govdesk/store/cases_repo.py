@@ -128,17 +128,28 @@ def _row(case: Case, village: str) -> CaseRow:
     )  # fmt: skip
 
 
+_ROW_COLUMNS = (
+    Case.local_no, Case.id, Case.number, Case.title, Case.kind, Case.category, Case.channel, Case.status,
+    Case.risk, Case.party_names, Village.name, Case.occurred_at, Case.created_at,
+)  # fmt: skip
+
+
 def case_rows(session: Session, local_nos: Sequence[int]) -> list[CaseRow]:
-    """The list rows for these cases, in the order asked for."""
+    """The list rows for these cases, in the order asked for (plain columns: no ORM objects, no parties)."""
     if not local_nos:
         return []
     stmt = (
-        select(Case, Village.name)
+        select(*_ROW_COLUMNS)
         .outerjoin(Village, Village.id == Case.village_id)
         .where(Case.local_no.in_(list(local_nos)))
-        .execution_options(populate_existing=False)
     )
-    by_no = {case.local_no: _row(case, vname or "") for case, vname in session.execute(stmt)}
+    by_no = {}
+    for r in session.execute(stmt):
+        by_no[r[0]] = CaseRow(
+            local_no=r[0], id=r[1], number=r[2], title=r[3], kind=Kind(r[4]), category=r[5], channel=Channel(r[6]),
+            status=Status(r[7]), risk=Risk(r[8]), party_names=r[9], village=r[10] or "", occurred_at=r[11],
+            created_at=r[12],
+        )  # fmt: skip
     return [by_no[n] for n in local_nos if n in by_no]
 
 
