@@ -18,7 +18,7 @@ from govdesk.store.search import fts_phrase
 from govdesk.store.engine import spaced_characters
 from govdesk.store.store import Store
 
-BENCH = Actor("benchmark")
+BENCH = Actor("benchmark", "director", "benchmark")
 SURNAMES = list("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕")
 WORDS = [
     "纠纷", "宅基地", "邻里", "噪音", "漏水", "工资", "欠款", "离婚", "赡养", "土地", "围墙", "装修", "停车", "垃圾",

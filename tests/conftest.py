@@ -22,7 +22,7 @@ def _template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Create and migrate one store per test session; tests get a copy (like Anki's shared.py)."""
     data_dir = tmp_path_factory.mktemp("template")
     store = Store.open(data_dir, writer=True, create=True)
-    init_center(store, Actor("setup"), "测试镇综治中心", CENTER_CODE)
+    init_center(store, Actor("setup", "admin", "setup"), "测试镇综治中心", CENTER_CODE)
     store.close()
     return data_dir
 

@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="govdesk", description="govdesk 乡镇综治中心与人民调解工作台")
     p.add_argument("--version", action="version", version=f"govdesk {__version__}")
     p.add_argument("--data-dir", type=Path, help="数据目录（默认取 GOVDESK_DATA_DIR，或系统用户数据目录）")
+    p.add_argument("--user", help="登录用户名（默认取 GOVDESK_USER）；密码从提示输入或取 GOVDESK_PASSWORD")
     sub = p.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="启动桌面程序（不带命令时也是启动桌面程序）")
@@ -37,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--center-code", required=True, help="乡镇（街道）行政区划代码，9位或12位")
     init.add_argument("--committee-name", default="", help="人民调解委员会名称（默认由中心名称推出）")
     init.add_argument("--station", type=int, default=1, help="本机工作站编号 1–99（同一中心多台电脑时各不相同）")
+    init.add_argument("--admin-user", default="admin", help="系统管理员用户名（密码从提示输入或取 GOVDESK_PASSWORD）")
+    init.add_argument("--admin-name", default="系统管理员", help="系统管理员姓名")
 
     demo = sub.add_parser("demo", help="载入演示乡镇（虚构数据）")
     demo.add_argument("--seed", type=int, default=2026)
@@ -46,7 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="显示中心、数据库位置、版本和数量")
     info.add_argument("--json", action="store_true")
 
-    sub.add_parser("check", help="检查本地数据库是否完好")
+    sub.add_parser("check", help="检查本地数据库是否完好（含审计记录链）")
+
+    audit = sub.add_parser("audit", help="审计记录").add_subparsers(dest="audit_command", required=True)
+    audit.add_parser("verify", help="校验审计记录的哈希链，报告被改动、删除、插入或调换的位置")
+
+    account = sub.add_parser("account", help="账号管理").add_subparsers(dest="account_command", required=True)
+    acc_add = account.add_parser("add", help="添加账号（系统管理员）；初始密码取 GOVDESK_NEW_PASSWORD 或提示输入")
+    acc_add.add_argument("username")
+    acc_add.add_argument("--name", required=True, help="姓名")
+    acc_add.add_argument("--role", required=True, help="director mediator clerk grid_officer auditor admin")
+    account.add_parser("list", help="列出账号（系统管理员）")
+    account.add_parser("passwd", help="修改本人密码；新密码取 GOVDESK_NEW_PASSWORD 或提示输入")
+    acc_unlock = account.add_parser("unlock", help="解锁被锁定的账号（系统管理员）")
+    acc_unlock.add_argument("username")
 
     case = sub.add_parser("case", help="事项登记与查询").add_subparsers(dest="case_command", required=True)
     add = case.add_parser("add", help="登记一个事项（JSON），最后一行输出编号")
@@ -96,17 +112,48 @@ def _open(args: argparse.Namespace, *, writer: bool, create: bool = False) -> An
     return Store.open(args.data_dir or default_data_dir(), writer=writer, create=create)
 
 
+def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A password from the environment (for scripts) or a prompt — never from the command line."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"需要密码：请在终端中运行，或为脚本设置环境变量 {env}。")
+    import getpass
+
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != value:
+        raise CliError("两次输入的密码不一致。")
+    return value
+
+
+def _login(args: argparse.Namespace, store: Any) -> Any:
+    from govdesk.services.accounts import login, must_change_password
+
+    username = args.user or os.environ.get("GOVDESK_USER")
+    if not username:
+        raise CliError("请用 --user 指定用户名（或设置环境变量 GOVDESK_USER）。")
+    actor = login(store, username, _secret("GOVDESK_PASSWORD", f"{username} 的密码："))
+    if getattr(args, "account_command", None) != "passwd" and must_change_password(store, actor):
+        raise CliError("首次登录请先修改密码：govdesk account passwd")
+    return actor
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from govdesk.services.actor import os_user
+    from govdesk.services.accounts import create_first_admin
     from govdesk.services.setup import init_center
 
+    from govdesk.security.passwords import check_new_password
+
+    check_new_password(pw := _secret("GOVDESK_PASSWORD", "为系统管理员设置密码：", confirm=True), args.admin_user)
     store = _open(args, writer=True, create=True)
     try:
-        center = init_center(store, os_user(), args.center_name, args.center_code, args.committee_name, args.station)
+        admin = create_first_admin(store, args.admin_user, args.admin_name, pw)
+        center = init_center(store, admin, args.center_name, args.center_code, args.committee_name, args.station)
     finally:
         store.close()
     print(f"已为“{center.name}”（{center.code}）建好本地数据库：{store.path}")
@@ -114,17 +161,20 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from govdesk.services.actor import os_user
+    from govdesk.services.actor import Actor
     from govdesk.services.demo_loader import load_demo
 
     if args.cases < 0 or args.residents < 10:
         raise ValidationError("--cases 不能为负数，--residents 至少为10。")
     store = _open(args, writer=True, create=True)
     try:
-        summary = load_demo(store, os_user(), seed=args.seed, n_cases=args.cases, n_residents=args.residents)
+        summary = load_demo(store, Actor("演示数据", "admin", "demo-loader"), seed=args.seed, n_cases=args.cases,
+                            n_residents=args.residents)  # fmt: skip
     finally:
         store.close()
     print(summary)
+    print("演示账号（密码均为 demo）：admin 系统管理员、zhuren 中心主任、tiaojie 调解员、dengji 工作人员、"
+          "wangge 网格员、shenji 审计员。")
     return 0
 
 
@@ -133,6 +183,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
     store = _open(args, writer=False)
     try:
+        _login(args, store)
         info = store_info(store)
     finally:
         store.close()
@@ -159,7 +210,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     store = _open(args, writer=False)
     try:
-        problems = store.integrity_problems()
+        problems = store.integrity_problems()  # no login: it must work on a store too damaged to sign in
     finally:
         store.close()
     if problems:
@@ -191,13 +242,12 @@ def cmd_case(args: argparse.Namespace) -> int:
     from govdesk.services import case_queries
 
     if args.case_command == "add":
-        from govdesk.services.actor import os_user
         from govdesk.services.registration import parse_registration, register_case
 
         draft = parse_registration(_read_json(args.json_file))
         store = _open(args, writer=True)
         try:
-            result = register_case(store, os_user(), draft)
+            result = register_case(store, _login(args, store), draft)
         finally:
             store.close()
         for hint in result.duplicates:
@@ -206,14 +256,13 @@ def cmd_case(args: argparse.Namespace) -> int:
         return 0
 
     if args.case_command == "act":
-        from govdesk.services.actor import os_user
         from govdesk.services.lifecycle import parse_action, perform
 
         action = parse_action(args.action)
         payload = _read_json(args.json_file) if args.json_file else {}
         store = _open(args, writer=True)
         try:
-            done = perform(store, os_user(), args.number, action, payload)
+            done = perform(store, _login(args, store), args.number, action, payload)
         finally:
             store.close()
         print(f"{done.number}：{done.summary}（{done.from_status.label} → {done.to_status.label}）")
@@ -223,6 +272,7 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     store = _open(args, writer=False)
     try:
+        actor = _login(args, store)  # noqa: F841 - passed to the queries once they check per-case permissions
         if args.case_command == "list":
             if args.limit is not None and args.limit < 0:
                 raise ValidationError("--limit 不能为负数。")
@@ -296,12 +346,58 @@ def _print_timeline(life: Any, as_json: bool) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from govdesk.services.audit import verify_audit_chain
+
+    store = _open(args, writer=False)
+    try:
+        problems = verify_audit_chain(store, _login(args, store))
+    finally:
+        store.close()
+    if problems:
+        for line in problems:
+            print(f"问题：{line}", file=sys.stderr)
+        print("审计记录链校验未通过：审计记录可能被篡改。请保留现场并报告。", file=sys.stderr)
+        return 1
+    print("审计记录链完整：没有发现被改动、删除、插入或调换的记录。")
+    return 0
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    from govdesk.services import accounts
+
+    store = _open(args, writer=True)
+    try:
+        actor = _login(args, store)
+        if args.account_command == "add":
+            pw = _secret("GOVDESK_NEW_PASSWORD", f"{args.username} 的初始密码：", confirm=True)
+            accounts.create_account(store, actor, args.username, args.name, args.role, pw)
+            print(f"已添加账号 {args.username}，首次登录时需修改密码。")
+        elif args.account_command == "list":
+            for a in accounts.list_accounts(store, actor):
+                flags = "（已锁定）" if a.locked else ""
+                print(f"{a.username}\t{a.display_name}\t{a.role.label}{flags}")
+        elif args.account_command == "passwd":
+            new = _secret("GOVDESK_NEW_PASSWORD", "新密码：", confirm=True)
+            old = _secret("GOVDESK_PASSWORD", "原密码：")
+            accounts.change_password(store, actor, old, new)
+            print("密码已修改。")
+        elif args.account_command == "unlock":
+            accounts.unlock_account(store, actor, args.username)
+            print(f"已解锁 {args.username}。")
+    finally:
+        store.close()
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "info": cmd_info,
     "check": cmd_check,
     "case": cmd_case,
+    "audit": cmd_audit,
+    "account": cmd_account,
 }
 
 

@@ -13,8 +13,12 @@ import pytest
 from tests.conftest import CENTER_CODE, dispute
 
 
-def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GOVDESK_DATA_DIR": str(data_dir)}
+ADMIN_PW, MEDIATOR_PW = "Admin#2026", "Tiao#2026b"
+MEDIATOR = {"GOVDESK_USER": "tiaojie", "GOVDESK_PASSWORD": MEDIATOR_PW}
+
+
+def run(data_dir: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GOVDESK_DATA_DIR": str(data_dir), **MEDIATOR, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "govdesk", *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
     )
@@ -23,8 +27,15 @@ def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
 @pytest.fixture
 def cli_dir(tmp_path: Path) -> Path:
     data_dir = tmp_path / "cli"
-    result = run(data_dir, "init", "--center-name", "测试镇综治中心", "--center-code", CENTER_CODE)
-    assert result.returncode == 0, result.stderr
+    admin = {"GOVDESK_USER": "admin", "GOVDESK_PASSWORD": ADMIN_PW, "GOVDESK_NEW_PASSWORD": "Tiao#2026a"}
+    steps = [
+        (("init", "--center-name", "测试镇综治中心", "--center-code", CENTER_CODE), admin),
+        (("account", "add", "tiaojie", "--name", "张调解", "--role", "mediator"), admin),
+        (("account", "passwd",), {"GOVDESK_PASSWORD": "Tiao#2026a", "GOVDESK_NEW_PASSWORD": MEDIATOR_PW}),
+    ]
+    for args, env in steps:
+        result = run(data_dir, *args, env=env)
+        assert result.returncode == 0, result.stderr
     return data_dir
 
 
@@ -105,8 +116,36 @@ def test_commands_on_a_directory_without_a_store_say_what_to_do(tmp_path: Path) 
 
 
 def test_init_twice_is_refused(cli_dir: Path) -> None:
-    again = run(cli_dir, "init", "--center-name", "别的镇", "--center-code", "330483102")
-    assert again.returncode != 0 and "不能再次初始化" in again.stderr
+    again = run(cli_dir, "init", "--center-name", "别的镇", "--center-code", "330483102", env={"GOVDESK_PASSWORD": "Other#2026"})
+    assert again.returncode != 0 and ("不能再次初始化" in again.stderr or "已经有系统管理员" in again.stderr)
+
+
+def test_the_cli_authenticates_like_the_gui(cli_dir: Path) -> None:
+    no_user = run(cli_dir, "case", "list", env={"GOVDESK_USER": ""})
+    assert no_user.returncode != 0 and "--user" in no_user.stderr
+    wrong = run(cli_dir, "case", "list", env={"GOVDESK_PASSWORD": "wrong"})
+    assert wrong.returncode != 0 and "用户名或密码不对" in wrong.stderr
+    no_password = subprocess.run([sys.executable, "-m", "govdesk", "case", "list"], capture_output=True, text=True,
+                                 stdin=subprocess.DEVNULL,
+                                 env={**os.environ, "GOVDESK_DATA_DIR": str(cli_dir), "GOVDESK_USER": "tiaojie"})  # fmt: skip
+    assert no_password.returncode != 0 and "GOVDESK_PASSWORD" in no_password.stderr
+    fresh = run(cli_dir, "account", "add", "li", "--name", "李", "--role", "clerk",
+                env={"GOVDESK_USER": "admin", "GOVDESK_PASSWORD": ADMIN_PW, "GOVDESK_NEW_PASSWORD": "Li#2026ab"})  # fmt: skip
+    assert fresh.returncode == 0, fresh.stderr
+    must_change = run(cli_dir, "case", "list", env={"GOVDESK_USER": "li", "GOVDESK_PASSWORD": "Li#2026ab"})
+    assert must_change.returncode != 0 and "修改密码" in must_change.stderr
+
+
+def test_a_grid_officer_cannot_register_a_dispute_from_the_cli(cli_dir: Path) -> None:
+    admin = {"GOVDESK_USER": "admin", "GOVDESK_PASSWORD": ADMIN_PW, "GOVDESK_NEW_PASSWORD": "Wang#2026a"}
+    run(cli_dir, "account", "add", "wangge", "--name", "王网格", "--role", "grid_officer", env=admin)
+    run(cli_dir, "account", "passwd", env={"GOVDESK_USER": "wangge", "GOVDESK_PASSWORD": "Wang#2026a",
+                                           "GOVDESK_NEW_PASSWORD": "Wang#2026b"})  # fmt: skip
+    officer = {"GOVDESK_USER": "wangge", "GOVDESK_PASSWORD": "Wang#2026b"}
+    refused = run(cli_dir, "case", "add", "--json", "-", stdin=json.dumps(dispute(), ensure_ascii=False), env=officer)
+    assert refused.returncode != 0 and "网格员没有" in refused.stderr
+    event = {"title": "垃圾乱堆", "kind": "grid_event", "channel": "grid_officer"}
+    assert run(cli_dir, "case", "add", "--json", "-", stdin=json.dumps(event, ensure_ascii=False), env=officer).returncode == 0
 
 
 def test_check_reports_a_damaged_store(cli_dir: Path) -> None:

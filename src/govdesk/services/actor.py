@@ -1,19 +1,23 @@
-"""Who performs an action. The security issue replaces this with authenticated accounts and roles."""
+"""Who performs an action: the signed-in staff member (see services.accounts.login)."""
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Actor:
-    name: str
-    role: str = "director"
+    name: str  # display name, as recorded on the timeline and documents
+    role: str  # a govdesk.security.policy.Role value
+    username: str = ""
+
+    @property
+    def audit_name(self) -> str:
+        return self.username or self.name
 
 
 def os_user() -> Actor:
-    try:
-        return Actor(getpass.getuser())
-    except (KeyError, OSError):
-        return Actor("unknown")
+    """TEMPORARY: the OS account as director, until the GUI and CLI sign in (being replaced now)."""
+    import getpass
+
+    return Actor(getpass.getuser(), "director", getpass.getuser())

@@ -128,5 +128,10 @@ def play_case(session: Session, case: Case, target: str, rng: random.Random, sta
     when = case.created_at
     for action, data in steps:
         when = min(when + dt.timedelta(hours=rng.uniform(2, 96)), now_limit)
-        actor = staff.director if action in (Action.ARCHIVE, Action.CONFIRM_RESULT) else rng.choice(staff.mediators)
+        if action in (Action.ARCHIVE, Action.CONFIRM_RESULT):
+            actor = staff.director
+        elif action is Action.RESOLVE_ON_SPOT:
+            actor = rng.choice(staff.clerks)
+        else:
+            actor = rng.choice(staff.mediators)
         perform_in_session(session, actor, case, action, data, now=when, audit=False, assess_risk=False)

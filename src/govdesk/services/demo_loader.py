@@ -14,6 +14,8 @@ from govdesk.domain.cases import format_case_number
 from govdesk.domain.codes import Risk, Status
 from govdesk.domain.clock import china_date, china_today
 from govdesk.domain.errors import ValidationError
+from govdesk.security.policy import Role
+from govdesk.services.accounts import add_demo_accounts
 from govdesk.services.actor import Actor
 from govdesk.services.demo_lifecycle import DemoStaff, play_case
 from govdesk.services.lifecycle import refresh_risk
@@ -78,8 +80,9 @@ def load_demo(
         org_ids = _insert_organisations(session, center.id, town, village_ids)
         report(60, 100, "正在写入事项……")
         _insert_cases(session, center, town, village_ids, grid_ids, person_ids, org_ids, report, total_rows, replay_recent)
+        add_demo_accounts(session, _demo_names(town))
         append_audit(
-            session, actor.name, "demo.load", "center", center.id,
+            session, actor.audit_name, "demo.load", "center", center.id,
             {"seed": seed, "cases": len(town.cases), "residents": len(town.residents)},
         )  # fmt: skip
     report(100, 100, "完成")
@@ -87,6 +90,16 @@ def load_demo(
         f"已载入演示乡镇“{town.center_name}”：{len(town.villages)} 个村（社区），{len(town.grids)} 个网格，"
         f"{len(town.residents)} 名居民，{len(town.cases)} 件事项（种子 {seed}）。"
     )
+
+
+def _demo_names(town: DemoTownship) -> dict[Role, str]:
+    names: dict[Role, str] = {}
+    for name, role in town.staff:
+        try:
+            names.setdefault(Role(role), name)
+        except ValueError:
+            continue
+    return names
 
 
 def _insert_geography(session: Any, center_id: str, town: DemoTownship) -> tuple[dict[str, str], dict[str, str]]:

@@ -19,6 +19,7 @@ from govdesk.domain.errors import NotFound, ValidationError
 from govdesk.domain.lifecycle import Action, check_transition
 from govdesk.domain.risk import RiskFacts, RiskRules
 from govdesk.paths import resource
+from govdesk.security.policy import ACTION_PERMISSION, Role, require
 from govdesk.services.actor import Actor
 from govdesk.store.audit_repo import append_audit
 from govdesk.store.models import Case, CaseEvent, CaseParty
@@ -103,6 +104,7 @@ def perform_in_session(
     # Handlers live in these modules; importing them registers them.
     from govdesk.services import mediation_actions, referral_actions  # noqa: F401
 
+    require(Role(actor.role), ACTION_PERMISSION[action], own_case=is_own_case(actor, case), what=action.label)
     kind = Kind(case.kind)
     before = Status(case.status)
     after = check_transition(kind, before, action)
@@ -125,10 +127,15 @@ def perform_in_session(
     ))  # fmt: skip
     if audit:
         append_audit(
-            session, actor.name, f"case.{action.value}", "case", case.id,
+            session, actor.audit_name, f"case.{action.value}", "case", case.id,
             {"number": case.number, "from": before.value, "to": after.value, "summary": ctx.summary},
         )  # fmt: skip
     return ActionDone(case.number, action, before, after, ctx.summary or action.label, case.risk)
+
+
+def is_own_case(actor: Actor, case: Case) -> bool:
+    """The case was registered by the actor or is assigned to them (what grid officers may work on)."""
+    return case.registered_by == actor.name or actor.name in (case.handlers or [])
 
 
 def repeat_months(session: Session, case: Case) -> int | None:

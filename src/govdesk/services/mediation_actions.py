@@ -326,10 +326,6 @@ def close(ctx: ActionContext) -> None:
 
 @handles(Action.ARCHIVE)
 def archive(ctx: ActionContext) -> None:
-    if ctx.actor.role not in ("director", "admin_director"):
-        from govdesk.domain.errors import PermissionDenied
-
-        raise PermissionDenied("只有中心主任可以立卷归档。")
     problems = completeness_problems(ctx)
     if problems:
         raise ValidationError("卷宗不完整，不能归档：" + "；".join(problems) + "。")

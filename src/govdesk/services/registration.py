@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 
 from govdesk.domain.cases import CaseDraft, PartyDraft, format_case_number, parse_case_draft
 from govdesk.domain.clock import china_date
+from govdesk.domain.codes import Kind
 from govdesk.domain.errors import ValidationError
+from govdesk.security.policy import Perm, Role, require
 from govdesk.paths import resource
 from govdesk.services.actor import Actor
 from govdesk.services.lifecycle import refresh_risk
@@ -109,6 +111,8 @@ def find_duplicates(store: Store, draft: CaseDraft) -> list[DuplicateHint]:
 
 
 def register_case(store: Store, actor: Actor, draft: CaseDraft, *, now: dt.datetime | None = None) -> Registered:
+    perm = Perm.GRID_EVENT_REGISTER if draft.kind is Kind.GRID_EVENT else Perm.CASE_REGISTER
+    require(Role(actor.role), perm, what=f"登记{draft.kind.label}")
     now = now or utcnow()
     with store.db.write() as session:
         center = reference_repo.local_center(session)
@@ -138,7 +142,7 @@ def register_case(store: Store, actor: Actor, draft: CaseDraft, *, now: dt.datet
         session.refresh(case)
         refresh_risk(session, case, china_date(now))
         append_audit(
-            session, actor.name, "case.register", "case", case.id,
+            session, actor.audit_name, "case.register", "case", case.id,
             {"number": number, "title": draft.title, "kind": draft.kind.value, "parties": len(draft.parties)},
         )  # fmt: skip
         return Registered(number=number, case_id=case.id, duplicates=tuple(dups))

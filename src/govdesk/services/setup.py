@@ -37,7 +37,7 @@ def init_center(
         center = Center(code=code, name=name, committee_name=committee, station_no=station_no, is_local=True)
         session.add(center)
         session.flush()
-        append_audit(session, actor.name, "center.init", "center", center.id, {"name": name, "code": code})
+        append_audit(session, actor.audit_name, "center.init", "center", center.id, {"name": name, "code": code})
         return center_info(center)
 
 

@@ -1,4 +1,5 @@
-"""Appending to the audit log (in the caller's transaction: if the audit write fails, the action fails)."""
+"""Appending to the audit log (in the caller's transaction: if the audit write fails, the action fails),
+hash-chained so that an edited, deleted, reordered or inserted entry is found at its position."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import json
 import platform
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govdesk.store.models import AuditEntry
+from govdesk.security.audit_chain import GENESIS, ChainedEntry, chain_problems, entry_hash
+from govdesk.store.models import AuditEntry, utcnow
 
 DEVICE = platform.node()
 
@@ -23,12 +25,24 @@ def append_audit(
     details: dict[str, Any] | None = None,
     outcome: str = "ok",
 ) -> AuditEntry:
-    seq = int(session.scalar(select(func.coalesce(func.max(AuditEntry.seq), 0))) or 0) + 1
+    last = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     safe = json.loads(json.dumps(details, ensure_ascii=False, default=str)) if details else None
+    at = utcnow()
+    digest = entry_hash(prev, seq, at.isoformat(sep=" "), actor, DEVICE, event, object_type, object_id, outcome, safe)
     entry = AuditEntry(
-        seq=seq, actor=actor, device=DEVICE, event=event, object_type=object_type,
-        object_id=object_id, outcome=outcome, details=safe,
+        seq=seq, at=at, actor=actor, device=DEVICE, event=event, object_type=object_type, object_id=object_id,
+        outcome=outcome, details=safe, prev_hash=prev, hash=digest,
     )  # fmt: skip
     session.add(entry)
     session.flush()
     return entry
+
+
+def audit_chain_problems(session: Session) -> list[str]:
+    rows = session.scalars(select(AuditEntry).order_by(AuditEntry.seq))
+    return chain_problems(
+        ChainedEntry(e.seq, e.at.isoformat(sep=" "), e.actor, e.device, e.event, e.object_type, e.object_id,
+                     e.outcome, e.details, e.prev_hash, e.hash)
+        for e in rows
+    )  # fmt: skip

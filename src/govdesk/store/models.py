@@ -222,6 +222,8 @@ class AuditEntry(Base):
     object_id: Mapped[str] = mapped_column(String(60), default="")
     outcome: Mapped[str] = mapped_column(String(20), default="ok")
     details: Mapped[dict | None] = mapped_column(JSON, default=None)  # type: ignore[type-arg]
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class Setting(Base):
@@ -326,3 +328,21 @@ class Referral(SyncedRow, Base):
     confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     sent_back_count: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(default=True)
+
+
+class Account(Base):
+    """A local staff account. Local to this installation (never synced): passwords never leave the PC."""
+
+    __tablename__ = "accounts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

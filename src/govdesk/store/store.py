@@ -101,6 +101,11 @@ class Store:
                     problems.append(f"数据库结构损坏：{line}")
             for row in conn.execute(text("PRAGMA foreign_key_check")):
                 problems.append(f"表 {row[0]} 第 {row[1]} 行引用了不存在的 {row[2]} 记录")
+            from govdesk.store.audit_repo import audit_chain_problems
+            from sqlalchemy.orm import Session
+
+            with Session(bind=conn) as session:
+                problems.extend(f"审计记录：{p}" for p in audit_chain_problems(session))
             for table in ("case_fts", "case_fts_short"):
                 try:
                     conn.execute(text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)"))
