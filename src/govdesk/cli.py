@@ -54,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="审计记录").add_subparsers(dest="audit_command", required=True)
     audit.add_parser("verify", help="校验审计记录的哈希链，报告被改动、删除、插入或调换的位置")
 
+    backup = sub.add_parser("backup", help="备份与恢复").add_subparsers(dest="backup_command", required=True)
+    backup.add_parser("create", help="立即备份（经校验）")
+    backup.add_parser("list", help="列出备份及其校验结果和内容")
+    b_verify = backup.add_parser("verify", help="校验一个备份")
+    b_verify.add_argument("name")
+    b_restore = backup.add_parser("restore", help="从备份恢复（先自动备份当前数据）")
+    b_restore.add_argument("name")
+
     account = sub.add_parser("account", help="账号管理").add_subparsers(dest="account_command", required=True)
     acc_add = account.add_parser("add", help="添加账号（系统管理员）；初始密码取 GOVDESK_NEW_PASSWORD 或提示输入")
     acc_add.add_argument("username")
@@ -363,6 +371,37 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from govdesk.services import backups
+
+    store = _open(args, writer=args.backup_command in ("create", "restore"))
+    try:
+        if args.backup_command == "create":
+            info = backups.create_backup(store, _login(args, store))
+            print(f"已备份并校验：{info.path}")
+        elif args.backup_command == "list":
+            _login(args, store)
+            for b in backups.list_backups(store):
+                state = "完好" if b.ok else f"不可用：{b.problem}"
+                counts = "，".join(f"{k} {v}" for k, v in b.counts.items())
+                print(f"{b.path.name}\t{b.created:%Y-%m-%d %H:%M}\t{b.reason}\t{b.size // 1024} KB\t{state}\t{counts}")
+        elif args.backup_command == "verify":
+            _login(args, store)
+            from govdesk.store.backup import verify_backup
+
+            info = verify_backup(backups.find_backup(store, args.name))
+            if not info.ok:
+                print(f"备份不可用：{info.problem}", file=sys.stderr)
+                return 1
+            print(f"备份完好：{info.path.name}（{info.created:%Y-%m-%d %H:%M}）")
+        elif args.backup_command == "restore":
+            info = backups.restore_backup(store, _login(args, store), args.name)
+            print(f"已从 {info.path.name} 恢复（恢复前的数据已另行备份）。")
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_account(args: argparse.Namespace) -> int:
     from govdesk.services import accounts
 
@@ -397,6 +436,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "case": cmd_case,
     "audit": cmd_audit,
+    "backup": cmd_backup,
     "account": cmd_account,
 }
 

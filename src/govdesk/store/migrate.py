@@ -39,7 +39,7 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
         return None
     backup: Path | None = None
     if current is not None:
-        backup = backup_to(db_path, backup_dir / backup_name(f"before-migration-{current}"))
+        backup = backup_to(db_path, backup_dir / backup_name(f"before-migration-{current}"), "before-migration").path
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
