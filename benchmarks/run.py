@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"store: building {size_label} …")
     data_dir = store_bench.build_store(args.data / f"store-{args.size}", n_cases, n_persons)
+    Store.open(data_dir, writer=True).close()  # a cached store from an older schema is migrated first
     store = Store.open(data_dir, writer=False)
     try:
         print("store: search …")

@@ -46,7 +46,7 @@ def test_a_dispute_from_application_to_archived_dossier(store: Store) -> None:
     life = case_queries.case_lifecycle_by_number(store, n)
     assert life.agreements[0].copies == 3  # one per party and one kept by the committee
     assert life.agreements[0].effective_on is None
-    with pytest.raises(ValidationError, match="王某（当事人）.*李某（当事人）.*调解员.*印章"):
+    with pytest.raises(ValidationError, match=r"王某（当事人）.*李某（当事人）.*调解员.*印章"):
         act(store, n, "close")
     act(store, n, "sign", {"party": 1})
     act(store, n, "sign", {"party": "李某", "method": "fingerprint"})
@@ -106,7 +106,7 @@ def test_oral_agreement_is_effective_at_once(store: Store) -> None:
 
 def test_illegal_transitions_are_refused_naming_the_current_state(store: Store) -> None:
     n = new_case(store)
-    with pytest.raises(IllegalTransition, match="当前状态为“已登记”.*不能进行“达成书面协议”"):
+    with pytest.raises(IllegalTransition, match=r"当前状态为“已登记”.*不能进行“达成书面协议”"):
         act(store, n, "agree", AGREEMENT)
     with pytest.raises(IllegalTransition):
         act(store, n, "close")

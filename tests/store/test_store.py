@@ -111,3 +111,21 @@ def test_audit_log_refuses_update_and_delete(store: Store) -> None:
         session.execute(text("UPDATE audit_log SET actor='x'"))
     with pytest.raises(Exception, match="append-only"), store.db.write() as session:
         session.execute(text("DELETE FROM audit_log"))
+
+
+def test_pages_and_counts_agree_with_the_full_list_with_and_without_tombstones(store: Store) -> None:
+    from govdesk.store.cases_repo import case_page, count_cases
+
+    for i in range(7):
+        _register(store, title=f"邻里纠纷{i}")
+    _register(store, title="噪音", category="邻里", facts="楼上。", parties=[{"role": "applicant", "name": "赵某"}])
+    for flt in (CaseFilter(), CaseFilter(search="纠纷"), CaseFilter(search="纠纷", kinds=("dispute",)), CaseFilter(search="赵")):
+        with store.db.read() as session:
+            full = case_local_nos(session, flt)
+            assert count_cases(session, flt) == len(full)
+            assert case_page(session, flt, "created_at", True, 0, 3) + case_page(session, flt, "created_at", True, 3, 100) == full
+    with store.db.write() as session:
+        session.execute(text("UPDATE cases SET deleted_at = '2026-01-01' WHERE title = '邻里纠纷3'"))
+    with store.db.read() as session:
+        assert count_cases(session, CaseFilter(search="纠纷")) == 6
+        assert len(case_page(session, CaseFilter(search="纠纷"), "created_at", True, 0, 100)) == 6

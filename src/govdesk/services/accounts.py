@@ -61,7 +61,7 @@ def login(store: Store, username: str, password: str, *, now: dt.datetime | None
             failed = LoginFailed(f"密码连续输错{MAX_FAILURES}次，账号已锁定，请约{minutes}分钟后再试，或请系统管理员解锁。")
         elif not verify_password(account.password_hash, password):
             account.failed_logins += 1
-            details = {"failures": account.failed_logins}
+            details: dict[str, object] = {"failures": account.failed_logins}
             if account.failed_logins >= MAX_FAILURES:
                 account.locked_until = now + LOCKOUT
                 account.failed_logins = 0

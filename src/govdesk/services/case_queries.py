@@ -20,6 +20,17 @@ def case_local_nos(store: Store, flt: CaseFilter, sort: str = "created_at", desc
         return cases_repo.case_local_nos(session, flt, sort, descending)
 
 
+def case_count(store: Store, flt: CaseFilter) -> int:
+    with store.db.read() as session:
+        return cases_repo.count_cases(session, flt)
+
+
+def case_page(store: Store, flt: CaseFilter, sort: str, descending: bool, offset: int, limit: int) -> list[CaseRow]:
+    """One page of the case list (the list model fetches pages lazily as the user scrolls)."""
+    with store.db.read() as session:
+        return cases_repo.case_rows(session, cases_repo.case_page(session, flt, sort, descending, offset, limit))
+
+
 def case_rows(store: Store, local_nos: Sequence[int]) -> list[CaseRow]:
     with store.db.read() as session:
         return cases_repo.case_rows(session, local_nos)

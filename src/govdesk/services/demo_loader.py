@@ -11,8 +11,8 @@ from sqlalchemy import insert, select, update
 
 from govdesk.demo.township import DemoCase, DemoParty, DemoTownship, generate_township
 from govdesk.domain.cases import format_case_number
+from govdesk.domain.clock import china_date, china_today, utcnow
 from govdesk.domain.codes import Risk, Status
-from govdesk.domain.clock import china_date, china_today
 from govdesk.domain.errors import ValidationError
 from govdesk.security.policy import Role
 from govdesk.services.accounts import add_demo_accounts
@@ -32,7 +32,6 @@ from govdesk.store.models import (
     Staff,
     Village,
     new_id,
-    utcnow,
 )
 from govdesk.store.store import Store
 

@@ -32,7 +32,9 @@ def _responsibility_list(path: Path) -> dict[str, object]:
 
 def departments() -> list[str]:
     data = _responsibility_list(resource("data", "responsibility_list.json"))
-    return list(data["departments"])  # type: ignore[call-overload]
+    names = data["departments"]
+    assert isinstance(names, list)
+    return [str(n) for n in names]
 
 
 def suggest_department(category: str | None, title: str) -> Suggestion | None:

@@ -9,16 +9,16 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from govdesk.domain.cases import CaseDraft, PartyDraft, format_case_number, parse_case_draft
-from govdesk.domain.clock import china_date
+from govdesk.domain.clock import china_date, utcnow
 from govdesk.domain.codes import Kind
 from govdesk.domain.errors import ValidationError
-from govdesk.security.policy import Perm, Role, require
 from govdesk.paths import resource
+from govdesk.security.policy import Perm, Role, require
 from govdesk.services.actor import Actor
 from govdesk.services.lifecycle import refresh_risk
 from govdesk.store import cases_repo, persons_repo, reference_repo
 from govdesk.store.audit_repo import append_audit
-from govdesk.store.models import Case, CaseParty, Center, NumberCounter, Organisation, Person, utcnow
+from govdesk.store.models import Case, CaseParty, Center, NumberCounter, Organisation, Person
 from govdesk.store.records import DuplicateHint
 from govdesk.store.store import Store
 

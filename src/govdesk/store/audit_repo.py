@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govdesk.security.audit_chain import GENESIS, ChainedEntry, chain_problems, entry_hash
-from govdesk.store.models import AuditEntry, utcnow
+from govdesk.domain.clock import utcnow
+from govdesk.store.models import AuditEntry
 
 DEVICE = platform.node()
 

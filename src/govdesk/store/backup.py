@@ -123,7 +123,7 @@ def rotation_keep(backups: list[BackupInfo], *, daily: int = 7, weekly: int = 4,
     for key, count in ((lambda d: d.date(), daily), (lambda d: d.isocalendar()[:2], weekly), (lambda d: (d.year, d.month), monthly)):
         seen: list[object] = []
         for b in newest:
-            k = key(b.created)  # type: ignore[no-untyped-call]
+            k = key(b.created)
             if k not in seen:
                 seen.append(k)
                 if len(seen) <= count:

@@ -60,8 +60,20 @@ SORT_COLUMNS = {
 }
 
 
-def _apply_filter(stmt: Select[Any], flt: CaseFilter) -> Select[Any]:
-    stmt = stmt.where(Case.deleted_at.is_(None))
+def has_tombstones(session: Session) -> bool:
+    """Whether any case was deleted (a tombstone). Answered by a partial index; usually false, and then the
+    list queries skip the ``deleted_at`` test, which would otherwise cost a table lookup per row."""
+    stmt = select(Case.local_no).where(Case.deleted_at.is_not(None)).limit(1)
+    return session.scalar(stmt) is not None
+
+
+def _is_search_only(flt: CaseFilter) -> bool:
+    return bool(flt.search.strip()) and flt == CaseFilter(search=flt.search)
+
+
+def _apply_filter(stmt: Select[Any], flt: CaseFilter, *, tombstones: bool = True) -> Select[Any]:
+    if tombstones:
+        stmt = stmt.where(Case.deleted_at.is_(None))
     if flt.kinds:
         stmt = stmt.where(Case.kind.in_(flt.kinds))
     if flt.statuses:
@@ -104,18 +116,50 @@ def _apply_filter(stmt: Select[Any], flt: CaseFilter) -> Select[Any]:
     return stmt
 
 
+def _ordered(flt: CaseFilter, sort: str, descending: bool, session: Session) -> Select[Any]:
+    column = SORT_COLUMNS.get(sort, Case.local_no)
+    stmt = _apply_filter(select(Case.local_no), flt, tombstones=has_tombstones(session))
+    order: list[Any] = [column.desc(), Case.local_no.desc()] if descending else [column.asc(), Case.local_no.asc()]
+    if column is Case.local_no:
+        order = order[:1]
+    return stmt.order_by(*order)
+
+
+def _fts_only(session: Session, flt: CaseFilter, sort: str) -> str | None:
+    """The search SQL when a plain search in registration order can be answered by the FTS index alone."""
+    if sort != "created_at" or not _is_search_only(flt) or has_tombstones(session):
+        return None
+    found = matching_local_nos_sql(flt.search)
+    return found[0] if found and " INTERSECT " not in found[0] and "JOIN" not in found[0] else None
+
+
 def case_local_nos(
     session: Session, flt: CaseFilter, sort: str = "created_at", descending: bool = True
 ) -> list[int]:
-    """Every matching case's local_no in display order. The list model keeps only these ints."""
-    column = SORT_COLUMNS.get(sort, Case.local_no)
-    stmt = _apply_filter(select(Case.local_no), flt)
-    order: list[Any] = [column.desc(), Case.local_no.desc()] if descending else [column.asc(), Case.local_no.asc()]
-    return list(session.scalars(stmt.order_by(*order)))
+    """Every matching case's local_no in display order (for the CLI and exports: all rows)."""
+    return list(session.execute(_ordered(flt, sort, descending, session)).scalars())
+
+
+def case_page(
+    session: Session, flt: CaseFilter, sort: str, descending: bool, offset: int, limit: int
+) -> list[int]:
+    """One page of the list, in display order. The list fetches pages as the user scrolls."""
+    fts = _fts_only(session, flt, sort)
+    if fts is not None:
+        _, params = matching_local_nos_sql(flt.search)  # type: ignore[misc]
+        direction = "DESC" if descending else "ASC"
+        sql = f"{fts} ORDER BY rowid {direction} LIMIT :limit OFFSET :offset"
+        return list(session.execute(text(sql), {**params, "limit": limit, "offset": offset}).scalars())
+    stmt = _ordered(flt, sort, descending, session).limit(limit).offset(offset)
+    return list(session.execute(stmt).scalars())
 
 
 def count_cases(session: Session, flt: CaseFilter) -> int:
-    stmt = _apply_filter(select(func.count()).select_from(Case), flt)
+    fts = _fts_only(session, flt, "created_at")
+    if fts is not None:
+        _, params = matching_local_nos_sql(flt.search)  # type: ignore[misc]
+        return int(session.execute(text(f"SELECT count(*) FROM ({fts})"), params).scalar() or 0)
+    stmt = _apply_filter(select(func.count()).select_from(Case), flt, tombstones=has_tombstones(session))
     return int(session.scalar(stmt) or 0)
 
 
@@ -176,7 +220,7 @@ def case_detail(session: Session, case: Case) -> CaseDetail:
                 address=(p.address if p else org.address if org else None),
                 credit_code=org.credit_code if org else None,
                 representative=org.representative if org else None,
-            )  # fmt: skip
+            )
         )
     return CaseDetail(
         row=_row(case, village.name if village else ""), facts=case.facts, claims=case.claims,
@@ -245,7 +289,7 @@ def case_lifecycle(session: Session, case: Case, confirmation_days: int = 30) ->
             action_label=ACTION_LABELS.get(Action(e.action), e.action) if e.action in Action._value2member_map_ else e.action,
             from_status=Status(e.from_status), to_status=Status(e.to_status), summary=e.summary,
             payload=e.payload, corrects_seq=seq_by_id.get(e.corrects_id) if e.corrects_id else None,
-        )  # fmt: skip
+        )
         for e in events
     )
     parties = [(p.position, p.display_name) for p in case.parties if p.deleted_at is None]

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -133,6 +134,7 @@ class Case(SyncedRow, Base):
         Index("ix_cases_risk_local", "risk", "local_no"),
         Index("ix_cases_village_local", "village_id", "local_no"),
         Index("ix_cases_occurred", "occurred_at"),
+        Index("ix_cases_tombstones", "local_no", sqlite_where=text("deleted_at IS NOT NULL")),
     )
     # Local integer key for the full-text index and the lazy list; never leaves this machine.
     local_no: Mapped[int] = mapped_column(Integer, unique=True)

@@ -47,7 +47,7 @@ def search_persons(session: Session, text: str, limit: int = MAX_PERSON_RESULTS)
             id_number_masked=mask_id_number(p.id_number) if p.id_number else "",
             phone_masked=mask_phone(p.phone) if p.phone else "", village=vname or "",
             address=p.address, case_count=int(count or 0),
-        )  # fmt: skip
+        )
         for p, vname, count in session.execute(stmt)
     ]
 

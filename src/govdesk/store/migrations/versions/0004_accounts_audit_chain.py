@@ -47,6 +47,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_accounts")),
         sa.UniqueConstraint("username", name=op.f("uq_accounts_username")),
     )
+    # Deleted cases are rare: a partial index answers "are there any?" so list queries can skip the test.
+    op.execute("CREATE INDEX ix_cases_tombstones ON cases (local_no) WHERE deleted_at IS NOT NULL")
     op.add_column("audit_log", sa.Column("prev_hash", sa.String(length=64), nullable=False, server_default=""))
     op.add_column("audit_log", sa.Column("hash", sa.String(length=64), nullable=False, server_default=""))
     # Chain the entries written before this revision, in order (the append-only triggers must step aside once).
