@@ -348,3 +348,26 @@ class Account(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class IssuedDocument(SyncedRow, Base):
+    """A printed document with its number (``(2026)荷塘人调字第01-012号``) and the hash of what it prints.
+    The number is assigned when the document is first issued and kept on every reprint of the same content."""
+
+    __tablename__ = "issued_documents"
+    __table_args__ = (
+        UniqueConstraint("center_id", "number"),
+        Index("ix_issued_documents_case_kind", "case_id", "kind"),
+        Index("ix_issued_documents_code", "year", "station_no", "seq"),
+    )
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    number: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int] = mapped_column(Integer)
+    station_no: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    issued_by: Mapped[str] = mapped_column(String(60))
+    reprints: Mapped[int] = mapped_column(Integer, default=0)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"  # TEMP until 0003 (issued documents) lands
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
