@@ -62,6 +62,28 @@ def _parser() -> argparse.ArgumentParser:
     b_restore = backup.add_parser("restore", help="从备份恢复（先自动备份当前数据）")
     b_restore.add_argument("name")
 
+    report = sub.add_parser("report", help="人民调解统计报表（月度/季度/年度）")
+    report.add_argument("--period", required=True, help="2026-10（月）、2026Q3（季度）或 2026（年）")
+    report.add_argument("--format", choices=["pdf", "xlsx"], required=True)
+    report.add_argument("-o", "--output", type=Path, required=True)
+
+    export = sub.add_parser("export", help="导出").add_subparsers(dest="export_what", required=True)
+    exp_cases = export.add_parser("cases", help="导出事项列表（与列表所显示的列相同）")
+    exp_cases.add_argument("--format", choices=["xlsx", "csv"], required=True)
+    exp_cases.add_argument("-o", "--output", type=Path, required=True)
+    exp_cases.add_argument("--search", default="")
+    exp_cases.add_argument("--status", choices=[s.value for s in Status])
+    exp_cases.add_argument("--kind", choices=[k.value for k in Kind])
+    exp_cases.add_argument("--category")
+    exp_cases.add_argument("--risk", choices=[r.value for r in Risk])
+    exp_cases.add_argument("--approver", help="超过1000件时第二审批人的用户名（密码取 GOVDESK_APPROVER_PASSWORD 或提示输入）")
+
+    imp = sub.add_parser("import", help="导入基础数据").add_subparsers(dest="import_what", required=True)
+    imp_res = imp.add_parser("residents", help="从 Excel/CSV 导入居民（模板见 resources/templates）")
+    imp_res.add_argument("file", type=Path)
+    imp_res.add_argument("--dry-run", action="store_true", help="只检查并报告，不导入")
+    imp_res.add_argument("--valid-only", action="store_true", help="只导入合格的行（默认：有不合格行则全部不导入）")
+
     account = sub.add_parser("account", help="账号管理").add_subparsers(dest="account_command", required=True)
     acc_add = account.add_parser("add", help="添加账号（系统管理员）；初始密码取 GOVDESK_NEW_PASSWORD 或提示输入")
     acc_add.add_argument("username")
@@ -96,6 +118,11 @@ def _parser() -> argparse.ArgumentParser:
     timeline = case.add_parser("timeline", help="事项的全部经过（按时间顺序）")
     timeline.add_argument("number")
     timeline.add_argument("--json", action="store_true")
+
+    doc = sub.add_parser("doc", help="打印人民调解文书（PDF），或核验一份文书：doc NUMBER --kind KIND -o FILE.pdf；doc verify FILE.pdf|核验码")
+    doc.add_argument("target", nargs="+", help="事项编号；或 verify 加 PDF 文件或核验码")
+    doc.add_argument("--kind", help="文书种类，见 README：application acceptance rights-notice investigation session agreement …")
+    doc.add_argument("-o", "--output", type=Path, help="输出的 PDF 文件")
     return p
 
 
@@ -152,10 +179,9 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from govdesk.security.passwords import check_new_password
     from govdesk.services.accounts import create_first_admin
     from govdesk.services.setup import init_center
-
-    from govdesk.security.passwords import check_new_password
 
     check_new_password(pw := _secret("GOVDESK_PASSWORD", "为系统管理员设置密码：", confirm=True), args.admin_user)
     store = _open(args, writer=True, create=True)
@@ -402,6 +428,80 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_output(path: Path, data: bytes) -> None:
+    if not path.parent.is_dir():
+        raise CliError(f"目录 {path.parent} 不存在。")
+    try:
+        path.write_bytes(data)
+    except OSError as err:
+        raise CliError(f"无法写入 {path}：{err.strerror}。") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from govdesk.reports.periods import parse_period
+    from govdesk.services import exports, statistics
+
+    period = parse_period(args.period)
+    store = _open(args, writer=False)
+    try:
+        actor = _login(args, store)
+        report = statistics.mediation_report_for(store, actor, period)
+        if args.format == "xlsx":
+            data = exports.export_report(store, actor, report)
+        else:
+            from govdesk.services.report_pdf import report_pdf
+
+            data = report_pdf(store, actor, report)
+    finally:
+        store.close()
+    _write_output(args.output, data)
+    t = report.total
+    print(f"{period.label}：受理纠纷 {t.received} 件，调解 {t.mediated} 件，成功 {t.successful} 件，"
+          f"协议金额 {t.amount_cents / 100:,.2f} 元 → {args.output}")  # fmt: skip
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from govdesk.services.accounts import login
+    from govdesk.services.exports import export_cases
+    from govdesk.store.cases_repo import CaseFilter
+
+    flt = CaseFilter(search=args.search, statuses=(args.status,) if args.status else (),
+                     kinds=(args.kind,) if args.kind else (), categories=(args.category,) if args.category else (),
+                     risks=(args.risk,) if args.risk else ())  # fmt: skip
+    store = _open(args, writer=False)
+    try:
+        actor = _login(args, store)
+        approver = None
+        if args.approver:
+            approver = login(store, args.approver, _secret("GOVDESK_APPROVER_PASSWORD", f"审批人 {args.approver} 的密码："))
+        data = export_cases(store, actor, flt, args.format, approver=approver)
+    finally:
+        store.close()
+    _write_output(args.output, data)
+    print(f"已导出到 {args.output}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from govdesk.services import imports
+
+    store = _open(args, writer=not args.dry_run)
+    try:
+        actor = _login(args, store)
+        if args.dry_run:
+            result = imports.preview_residents(store, args.file)
+        else:
+            result = imports.import_residents(store, actor, args.file, valid_only=args.valid_only)
+    finally:
+        store.close()
+    for r in result.rejected:
+        print(f"第{r.row}行：{r.reason}", file=sys.stderr)
+    verb = "可导入" if args.dry_run else "已导入"
+    print(f"{verb} {len(result.valid)} 人，不合格 {len(result.rejected)} 行。")
+    return 0
+
+
 def cmd_account(args: argparse.Namespace) -> int:
     from govdesk.services import accounts
 
@@ -429,15 +529,64 @@ def cmd_account(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doc(args: argparse.Namespace) -> int:
+    """``doc NUMBER --kind KIND -o FILE.pdf`` prints a document; ``doc verify FILE.pdf|CODE`` checks one."""
+    from govdesk.services import documents
+
+    if args.target[0] == "verify":
+        if len(args.target) != 2:
+            raise CliError("用法：govdesk doc verify FILE.pdf 或 govdesk doc verify 核验码。")
+        what = args.target[1]
+        path = Path(what)
+        data: bytes | str = what
+        if what.lower().endswith(".pdf") or path.is_file():
+            try:
+                data = path.read_bytes()
+            except OSError as err:
+                raise CliError(f"无法读取 {what}：{err.strerror}。") from None
+        store = _open(args, writer=False)
+        try:
+            check = documents.verify_document(store, data)
+        finally:
+            store.close()
+        print(check.message)
+        return 0 if check.matches else 1
+    if len(args.target) != 1:
+        raise CliError("用法：govdesk doc NUMBER --kind KIND -o FILE.pdf（一次打印一个事项的一种文书）。")
+    if not args.kind:
+        raise CliError("请用 --kind 指明文书种类，例如 --kind agreement。")
+    if args.output is None:
+        raise CliError("请用 -o 指明输出的 PDF 文件，例如 -o 协议书.pdf。")
+    if not args.output.parent.is_dir():
+        raise CliError(f"目录 {args.output.parent} 不存在。")
+    from govdesk.services.actor import os_user
+
+    store = _open(args, writer=True)
+    try:
+        issued = documents.issue_document(store, os_user(), args.target[0], args.kind,
+                                          deliver=lambda pdf: documents.save_pdf(pdf, args.output))  # fmt: skip
+    finally:
+        store.close()
+    for warning in issued.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    what = "重印（副本）" if issued.reprint else "出具"
+    print(f"已{what}{issued.doc_number}，核验码 {issued.code}，共{issued.pages}页：{args.output}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "info": cmd_info,
     "check": cmd_check,
     "case": cmd_case,
+    "doc": cmd_doc,
     "audit": cmd_audit,
     "backup": cmd_backup,
     "account": cmd_account,
+    "report": cmd_report,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 

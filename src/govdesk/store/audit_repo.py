@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govdesk.security.audit_chain import GENESIS, ChainedEntry, chain_problems, entry_hash
 from govdesk.domain.clock import utcnow
+from govdesk.security.audit_chain import GENESIS, ChainedEntry, chain_problems, entry_hash
 from govdesk.store.models import AuditEntry
 
 DEVICE = platform.node()
