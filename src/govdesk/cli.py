@@ -142,9 +142,23 @@ def _read_json(source: str) -> Any:
 
 
 def _open(args: argparse.Namespace, *, writer: bool, create: bool = False) -> Any:
+    """Open the store: a new one is created encrypted; an existing one is opened by signing in (the data key
+    of an encrypted store is unlocked with the user's password), and ``_login`` then returns that user."""
+    from govdesk.services.session import create_encrypted_store, sign_in
     from govdesk.store.store import Store
 
-    return Store.open(args.data_dir or default_data_dir(), writer=writer, create=create)
+    data_dir = args.data_dir or default_data_dir()
+    if create:
+        if Store.exists(data_dir):
+            raise CliError(f"{data_dir} 已经有 govdesk 数据。如要新建，请用 --data-dir 指定一个新的空目录。")
+        return create_encrypted_store(data_dir)
+    if not Store.exists(data_dir):
+        return Store.open(data_dir, writer=writer)  # raises the plain "no data here, run govdesk init" error
+    username = args.user or os.environ.get("GOVDESK_USER")
+    if not username:
+        raise CliError("请用 --user 指定用户名（或设置环境变量 GOVDESK_USER）。")
+    store, args.signed_in = sign_in(data_dir, username, _secret("GOVDESK_PASSWORD", f"{username} 的密码："), writer=writer)
+    return store
 
 
 def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
@@ -163,12 +177,10 @@ def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
 
 
 def _login(args: argparse.Namespace, store: Any) -> Any:
-    from govdesk.services.accounts import login, must_change_password
+    """The user who signed in when the store was opened."""
+    from govdesk.services.accounts import must_change_password
 
-    username = args.user or os.environ.get("GOVDESK_USER")
-    if not username:
-        raise CliError("请用 --user 指定用户名（或设置环境变量 GOVDESK_USER）。")
-    actor = login(store, username, _secret("GOVDESK_PASSWORD", f"{username} 的密码："))
+    actor = args.signed_in
     if getattr(args, "account_command", None) != "passwd" and must_change_password(store, actor):
         raise CliError("首次登录请先修改密码：govdesk account passwd")
     return actor
@@ -244,7 +256,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     store = _open(args, writer=False)
     try:
-        problems = store.integrity_problems()  # no login: it must work on a store too damaged to sign in
+        problems = store.integrity_problems()
     finally:
         store.close()
     if problems:
@@ -415,7 +427,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             _login(args, store)
             from govdesk.store.backup import verify_backup
 
-            info = verify_backup(backups.find_backup(store, args.name))
+            info = verify_backup(backups.find_backup(store, args.name), store.key)
             if not info.ok:
                 print(f"备份不可用：{info.problem}", file=sys.stderr)
                 return 1
@@ -546,6 +558,7 @@ def cmd_doc(args: argparse.Namespace) -> int:
                 raise CliError(f"无法读取 {what}：{err.strerror}。") from None
         store = _open(args, writer=False)
         try:
+            _login(args, store)
             check = documents.verify_document(store, data)
         finally:
             store.close()
@@ -559,11 +572,9 @@ def cmd_doc(args: argparse.Namespace) -> int:
         raise CliError("请用 -o 指明输出的 PDF 文件，例如 -o 协议书.pdf。")
     if not args.output.parent.is_dir():
         raise CliError(f"目录 {args.output.parent} 不存在。")
-    from govdesk.services.actor import os_user
-
     store = _open(args, writer=True)
     try:
-        issued = documents.issue_document(store, os_user(), args.target[0], args.kind,
+        issued = documents.issue_document(store, _login(args, store), args.target[0], args.kind,
                                           deliver=lambda pdf: documents.save_pdf(pdf, args.output))  # fmt: skip
     finally:
         store.close()

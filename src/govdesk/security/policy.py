@@ -12,7 +12,7 @@ from govdesk.domain.errors import PermissionDenied
 from govdesk.domain.lifecycle import Action
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     DIRECTOR = "director"
     MEDIATOR = "mediator"
     CLERK = "clerk"
@@ -31,7 +31,7 @@ ROLE_LABELS = {
 }  # fmt: skip
 
 
-class Perm(str, enum.Enum):
+class Perm(enum.StrEnum):
     CASE_REGISTER = "case.register"  # any kind
     GRID_EVENT_REGISTER = "grid_event.register"
     CASE_LIST = "case.list"  # the list and basic facts

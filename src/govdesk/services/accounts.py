@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from govdesk.domain.clock import utcnow
 from govdesk.domain.errors import GovdeskError, PermissionDenied, ValidationError
+from govdesk.security.keys import KeySlots
 from govdesk.security.passwords import check_new_password, hash_password, needs_rehash, verify_password
 from govdesk.security.policy import Perm, Role, require
 from govdesk.services.actor import Actor
@@ -100,12 +101,22 @@ def _new_account(username: str, display_name: str, role: str, password: str, *, 
                    password_hash=hash_password(password), must_change_password=must_change)  # fmt: skip
 
 
+def _add_key_slot(store: Store, username: str, password: str) -> None:
+    """On an encrypted store, give the account its own wrapped copy of the data key."""
+    if store.key is None:
+        return
+    slots = KeySlots.load(store.data_dir) or KeySlots.create(store.data_dir)
+    slots.add_user(store.key, username, password)
+    slots.save()
+
+
 def create_first_admin(store: Store, username: str, display_name: str, password: str) -> Actor:
     """The first run creates the administrator; refused once any account exists."""
     account = _new_account(username, display_name, Role.ADMIN.value, password, must_change=False)
     with store.db.write() as session:
         if accounts_repo.account_count(session) > 0:
             raise PermissionDenied("已经有系统管理员账号了，请用它登录后再添加账号。")
+        _add_key_slot(store, username, password)
         session.add(account)
         session.flush()
         append_audit(session, username, "account.create", "account", account.id, {"role": "admin", "first": True})
@@ -119,6 +130,7 @@ def create_account(store: Store, actor: Actor, username: str, display_name: str,
     with store.db.write() as session:
         if accounts_repo.account_by_username(session, username) is not None:
             raise ValidationError(f"用户名“{username}”已被使用。", "username")
+        _add_key_slot(store, username, password)
         session.add(account)
         session.flush()
         append_audit(session, actor.username or actor.name, "account.create", "account", account.id,
@@ -135,6 +147,7 @@ def change_password(store: Store, actor: Actor, old: str, new: str) -> None:
             raise ValidationError("新密码不能与原密码相同。", "password")
         account.password_hash = hash_password(new)
         account.must_change_password = False
+        _add_key_slot(store, actor.username, new)
         append_audit(session, actor.username, "account.password", "account", account.id)
 
 
@@ -172,9 +185,10 @@ DEMO_ACCOUNTS = (
 )  # fmt: skip
 
 
-def add_demo_accounts(session: object, names: dict[Role, str]) -> None:
+def add_demo_accounts(store: Store, session: object, names: dict[Role, str]) -> None:
     """Demo accounts for every role, all with the password ``demo`` (listed in the README). Demo stores only."""
     for username, role in DEMO_ACCOUNTS:
+        _add_key_slot(store, username, DEMO_PASSWORD)
         account = _new_account(username, names.get(role, role.label), role.value, DEMO_PASSWORD, must_change=False,
                                check_strength=False)  # fmt: skip
         session.add(account)  # type: ignore[attr-defined]

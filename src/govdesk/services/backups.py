@@ -25,7 +25,7 @@ def _audit(store: Store, actor: Actor, event: str, details: dict[str, object], o
 def create_backup(store: Store, actor: Actor, reason: str = "manual") -> BackupInfo:
     require(Role(actor.role), Perm.BACKUP, what="备份")
     target = store.backups_dir / backup_files.backup_name(reason)
-    info = backup_files.backup_to(store.path, target, reason)
+    info = backup_files.backup_to(store.path, target, reason, store.key)
     _audit(store, actor, "backup.create", {"file": target.name, "reason": reason, "sha256": info.sha256})
     return info
 
@@ -34,7 +34,7 @@ def list_backups(store: Store) -> list[BackupInfo]:
     """Every backup with its verification result, newest first."""
     if not store.backups_dir.is_dir():
         return []
-    found = [backup_files.verify_backup(p) for p in store.backups_dir.glob("govdesk-*.db")]
+    found = [backup_files.verify_backup(p, store.key) for p in store.backups_dir.glob("govdesk-*.db")]
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
@@ -49,15 +49,15 @@ def restore_backup(store: Store, actor: Actor, name: str) -> BackupInfo:
     """Replace the store with a verified backup, after backing up the current state. Audited in the result."""
     require(Role(actor.role), Perm.RESTORE, what="从备份恢复")
     path = find_backup(store, name)
-    info = backup_files.verify_backup(path)
+    info = backup_files.verify_backup(path, store.key)
     if not info.ok:
         raise ValidationError(f"备份“{path.name}”不能用于恢复：{info.problem}。请选择其他备份。")
     safety = create_backup(store, actor, "before-restore")
     store.db.dispose()
-    backup_files.restore_from(path, store.path)
+    backup_files.restore_from(path, store.path, store.key)
     from govdesk.store import migrate
 
-    migrate.upgrade(store.db.engine, store.path, store.backups_dir)
+    migrate.upgrade(store.db.engine, store.path, store.backups_dir, store.key)
     _audit(store, actor, "backup.restore", {"file": path.name, "safety_backup": safety.path.name})
     return info
 
@@ -69,7 +69,7 @@ def ensure_daily_backup(store: Store, actor: Actor, *, today: dt.date | None = N
     if any(b.created.date() == today for b in existing):
         return None
     target = store.backups_dir / backup_files.backup_name(AUTOMATIC)
-    info = backup_files.backup_to(store.path, target, AUTOMATIC)
+    info = backup_files.backup_to(store.path, target, AUTOMATIC, store.key)
     _audit(store, actor, "backup.create", {"file": target.name, "reason": AUTOMATIC, "sha256": info.sha256})
     keep = backup_files.rotation_keep([*existing, info])
     for old in existing:

@@ -79,7 +79,7 @@ def load_demo(
         org_ids = _insert_organisations(session, center.id, town, village_ids)
         report(60, 100, "正在写入事项……")
         _insert_cases(session, center, town, village_ids, grid_ids, person_ids, org_ids, report, total_rows, replay_recent)
-        add_demo_accounts(session, _demo_names(town))
+        add_demo_accounts(store, session, _demo_names(town))
         append_audit(
             session, actor.audit_name, "demo.load", "center", center.id,
             {"seed": seed, "cases": len(town.cases), "residents": len(town.residents)},

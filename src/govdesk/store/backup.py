@@ -11,6 +11,8 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlite_driver
 
+from govdesk.store.engine import apply_key
+
 MANIFEST_SUFFIX = ".manifest.json"
 
 
@@ -49,12 +51,20 @@ def _describe(conn: sqlite_driver.Connection) -> tuple[dict[str, int], str | Non
     return counts, schema
 
 
-def backup_to(db_path: Path, target: Path, reason: str = "manual") -> BackupInfo:
-    """Write a consistent copy of the store at ``db_path`` to ``target``, check it and write its manifest."""
+def _connect(path: Path | str, key: bytes | None, *, uri: bool = False) -> sqlite_driver.Connection:
+    conn = sqlite_driver.connect(str(path), uri=uri)
+    apply_key(conn, key)
+    return conn
+
+
+def backup_to(db_path: Path, target: Path, reason: str = "manual", key: bytes | None = None) -> BackupInfo:
+    """Write a consistent copy of the store at ``db_path`` to ``target`` (encrypted with the same key as the
+    store), check it and write its manifest."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
-    source = sqlite_driver.connect(str(db_path))
-    dest = sqlite_driver.connect(str(partial))
+    partial.unlink(missing_ok=True)
+    source = _connect(db_path, key)
+    dest = _connect(partial, key)
     try:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
@@ -73,7 +83,7 @@ def backup_to(db_path: Path, target: Path, reason: str = "manual") -> BackupInfo
     return info
 
 
-def verify_backup(path: Path) -> BackupInfo:
+def verify_backup(path: Path, key: bytes | None = None) -> BackupInfo:
     """Check a backup against its manifest and SQLite's integrity check. A bad backup is never offered."""
     manifest_path = Path(str(path) + MANIFEST_SUFFIX)
     try:
@@ -87,7 +97,7 @@ def verify_backup(path: Path) -> BackupInfo:
     if _sha256(path) != manifest.get("sha256"):
         return BackupInfo(**{**base.__dict__, "problem": "文件内容与备份时记录的校验值不一致（已损坏或被改动）"})
     try:
-        conn = sqlite_driver.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _connect(f"file:{path}?mode=ro", key, uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
@@ -99,10 +109,10 @@ def verify_backup(path: Path) -> BackupInfo:
     return BackupInfo(**{**base.__dict__, "ok": True})
 
 
-def restore_from(backup: Path, db_path: Path) -> None:
+def restore_from(backup: Path, db_path: Path, key: bytes | None = None) -> None:
     """Copy a verified backup into the live store through the backup API (the store stays in WAL mode)."""
-    source = sqlite_driver.connect(f"file:{backup}?mode=ro", uri=True)
-    dest = sqlite_driver.connect(str(db_path))
+    source = _connect(f"file:{backup}?mode=ro", key, uri=True)
+    dest = _connect(db_path, key)
     try:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode=WAL")

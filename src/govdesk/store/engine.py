@@ -35,10 +35,23 @@ def spaced_characters(text: str | None) -> str:
     return " ".join(m.group(0).lower() for m in _CJK_OR_WORD.finditer(text))
 
 
-def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+def apply_key(dbapi_conn: Any, key: bytes | None) -> None:
+    """SQLCipher: the raw 256-bit key must be the first statement on a connection (no per-open KDF)."""
+    if key is not None:
+        dbapi_conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+
+
+def _on_connect(dbapi_conn: Any, _record: Any, key: bytes | None = None) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's implicit BEGIN breaks savepoints).
     dbapi_conn.isolation_level = None
+    apply_key(dbapi_conn, key)
     cur = dbapi_conn.cursor()
+    try:
+        cur.execute("SELECT count(*) FROM sqlite_master")
+    except sqlite_driver.DatabaseError:
+        raise StoreError(
+            "无法打开本地数据库：文件已加密而密钥不对，或文件已损坏。请用正确的账号登录；如仍不行，请从备份恢复。"
+        ) from None
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
@@ -76,13 +89,13 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(mode)
 
 
-def make_engine(db_path: Path) -> Engine:
+def make_engine(db_path: Path, key: bytes | None = None) -> Engine:
     engine = create_engine(
         f"sqlite+pysqlite:///{db_path}",
         module=sqlite_driver,
         pool_pre_ping=False,
     )
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", lambda conn, record: _on_connect(conn, record, key))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -90,9 +103,10 @@ def make_engine(db_path: Path) -> Engine:
 class Database:
     """A store file and its sessions: ``read()`` for queries, ``write()`` for one use case's transaction."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, key: bytes | None = None) -> None:
         self.path = db_path
-        self.engine = make_engine(db_path)
+        self.key = key
+        self.engine = make_engine(db_path, key)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
 

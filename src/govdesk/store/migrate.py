@@ -32,14 +32,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
+def upgrade(engine: Engine, db_path: Path, backup_dir: Path, key: bytes | None = None) -> Path | None:
     """Bring the store to the newest schema. Returns the backup made before migrating, if any."""
     current = current_revision(engine)
     if current == head_revision():
         return None
     backup: Path | None = None
     if current is not None:
-        backup = backup_to(db_path, backup_dir / backup_name(f"before-migration-{current}"), "before-migration").path
+        backup = backup_to(db_path, backup_dir / backup_name(f"before-migration-{current}"), "before-migration", key).path
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

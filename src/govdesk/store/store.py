@@ -45,6 +45,10 @@ class Store:
         return self.db.path
 
     @property
+    def key(self) -> bytes | None:
+        return self.db.key
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 
@@ -53,7 +57,8 @@ class Store:
         return (data_dir / DB_NAME).is_file()
 
     @classmethod
-    def open(cls, data_dir: Path, *, writer: bool = True, create: bool = False) -> Store:
+    def open(cls, data_dir: Path, *, writer: bool = True, create: bool = False, key: bytes | None = None) -> Store:
+        """Open (or with ``create`` make) the store. An encrypted store needs its data key (see security.keys)."""
         data_dir = Path(data_dir)
         if not cls.exists(data_dir) and not create:
             raise StoreError(
@@ -67,13 +72,17 @@ class Store:
         if writer:
             lock = WriterLock(data_dir)
             lock.acquire()
-        db = Database(data_dir / DB_NAME)
+        if key is None and (data_dir / "keyslots.json").is_file():
+            if lock is not None:
+                lock.release()
+            raise StoreError("这个数据目录已加密，请先登录（用户名和密码）再打开。")
+        db = Database(data_dir / DB_NAME, key)
         store = cls(data_dir, db, lock)
         try:
             if migrate.current_revision(db.engine) != migrate.head_revision():
                 if not writer:
                     raise StoreError("数据库需要升级，请先关闭其他 govdesk 窗口后再运行。")
-                store.migration_backup = migrate.upgrade(db.engine, db.path, store.backups_dir)
+                store.migration_backup = migrate.upgrade(db.engine, db.path, store.backups_dir, key)
         except DBAPIError as err:
             store.close()
             raise StoreError(describe_database_error(err, data_dir / DB_NAME)) from None
@@ -101,8 +110,9 @@ class Store:
                     problems.append(f"数据库结构损坏：{line}")
             for row in conn.execute(text("PRAGMA foreign_key_check")):
                 problems.append(f"表 {row[0]} 第 {row[1]} 行引用了不存在的 {row[2]} 记录")
-            from govdesk.store.audit_repo import audit_chain_problems
             from sqlalchemy.orm import Session
+
+            from govdesk.store.audit_repo import audit_chain_problems
 
             with Session(bind=conn) as session:
                 problems.extend(f"审计记录：{p}" for p in audit_chain_problems(session))
