@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,19 +40,31 @@ def _value(text: str) -> QLabel:
     return label
 
 
-class _ReadOnlyText(QPlainTextEdit):
-    """Facts and claims: read-only, as tall as the text (up to a limit) so the pane scrolls as one page."""
+class _ReadOnlyText(QTextEdit):
+    """Facts and claims: read-only and as tall as the text, so the pane scrolls as one page."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setReadOnly(True)
+        self.setAcceptRichText(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setStyleSheet("QPlainTextEdit { background:#fbfbfc; }")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QTextEdit { background:#fbfbfc; }")
 
     def set_text(self, text: str, empty: str) -> None:
         self.setPlainText(text or empty)
-        lines = max(2, min(14, text.count("\n") + 1 + len(text) // 34))
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 14)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        doc = self.document()
+        doc.setTextWidth(self.viewport().width())
+        height = int(doc.size().height()) + 2 * self.frameWidth() + 4
+        if height != self.height():
+            self.setFixedHeight(max(height, self.fontMetrics().lineSpacing() + 12))
 
 
 class CaseDetailPane(QWidget):
@@ -148,10 +160,14 @@ class CaseDetailPane(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(4)
+        # One caption width for every section, so the values line up down the whole pane.
+        width = self.fontMetrics().horizontalAdvance(self.tr("村（社区）") + "：") + 6
         for key, title in rows:
             self._fields[key] = _value("")
             caption = QLabel(title + "：")
             caption.setStyleSheet(_MUTED)
+            caption.setMinimumWidth(width)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             form.addRow(caption, self._fields[key])
         return form
 
@@ -231,8 +247,9 @@ class CaseDetailPane(QWidget):
     def _set_parties(self, parties: tuple[PartyRecord, ...]) -> None:
         while self._parties.count():
             item = self._parties.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not parties:
             self._parties.addWidget(_value(self.tr("未登记当事人")))
         for party in parties:

@@ -16,6 +16,10 @@ def _t(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+# Each function below lists its enum's labels as literals (for lupdate) and falls back to the domain's
+# own label, so a value added to the domain shows correctly before the GUI lists it.
+
+
 def kind_label(kind: Kind) -> str:
     return {
         Kind.DISPUTE: _t("Kind", "矛盾纠纷"),
@@ -24,7 +28,7 @@ def kind_label(kind: Kind) -> str:
         Kind.HELP: _t("Kind", "求助"),
         Kind.CONSULTATION: _t("Kind", "法律咨询"),
         Kind.GRID_EVENT: _t("Kind", "网格事件"),
-    }[kind]
+    }.get(kind) or _t("Kind", kind.label)
 
 
 def channel_label(channel: Channel) -> str:
@@ -35,7 +39,7 @@ def channel_label(channel: Channel) -> str:
         Channel.HOTLINE_12345: _t("Channel", "12345热线转办"),
         Channel.REFERRAL: _t("Channel", "部门移送"),
         Channel.ONLINE: _t("Channel", "扫码/网上反映"),
-    }[channel]
+    }.get(channel) or _t("Channel", channel.label)
 
 
 def role_label(role: PartyRole) -> str:
@@ -43,7 +47,7 @@ def role_label(role: PartyRole) -> str:
         PartyRole.APPLICANT: _t("PartyRole", "申请人"),
         PartyRole.RESPONDENT: _t("PartyRole", "被申请人"),
         PartyRole.THIRD_PARTY: _t("PartyRole", "第三人"),
-    }[role]
+    }.get(role) or _t("PartyRole", role.label)
 
 
 def risk_label(risk: Risk) -> str:
@@ -51,7 +55,7 @@ def risk_label(risk: Risk) -> str:
         Risk.RED: _t("Risk", "红色"),
         Risk.YELLOW: _t("Risk", "黄色"),
         Risk.GREEN: _t("Risk", "绿色"),
-    }[risk]
+    }.get(risk) or _t("Risk", risk.label)
 
 
 def status_label(status: Status) -> str:
@@ -62,13 +66,14 @@ def status_label(status: Status) -> str:
         Status.MEDIATING: _t("Status", "调解中"),
         Status.AGREED: _t("Status", "达成协议"),
         Status.FAILED: _t("Status", "调解终止"),
+        Status.ASSIGNED: _t("Status", "已分派"),
         Status.REFERRED: _t("Status", "已交办"),
         Status.HANDLED: _t("Status", "已办理"),
         Status.FED_BACK: _t("Status", "已反馈"),
         Status.CLOSED: _t("Status", "已办结"),
         Status.ARCHIVED: _t("Status", "已归档"),
         Status.WITHDRAWN: _t("Status", "已撤回"),
-    }[status]
+    }.get(status) or _t("Status", status.label)
 
 
 def data_label(context: str, text: str) -> str:

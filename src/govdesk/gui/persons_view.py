@@ -129,6 +129,8 @@ class PersonsView(QWidget):
         self._tasks.run(lambda: case_queries.search_persons(store, text), done, owner=self)
 
     def _show_persons(self, rows: list[PersonRow], text: str) -> None:
+        # Staff look for the person in a matter: people who are party to cases come first.
+        rows = sorted(rows, key=lambda p: -p.case_count)
         self._persons = rows
         table = self.persons_table
         table.setRowCount(0)
@@ -140,15 +142,12 @@ class PersonsView(QWidget):
             count = QTableWidgetItem(str(p.case_count))
             count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(i, 6, count)
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        _fit_columns(table, stretch=5)
         self.cases_model.set_rows([])
         if not text:
             self.result_hint.setText(self.tr("按姓名查找时可只输姓氏或前几个字；身份证号、手机号需输入完整。"))
         elif not rows:
-            self.result_hint.setText(
-                self.tr("没有找到“%s”。姓名可只输前几个字；身份证号、手机号需输入完整。") % text
-            )
+            self.result_hint.setText(self.tr("没有找到“%s”。姓名可只输前几个字；身份证号、手机号需输入完整。") % text)
         elif len(rows) >= 500:
             self.result_hint.setText(self.tr("找到的人太多，只列出前 %s 人，请输入更完整的姓名。") % len(rows))
         else:
@@ -170,10 +169,7 @@ class PersonsView(QWidget):
             if request != self._cases_request:
                 return
             self.cases_model.set_rows(rows)
-            self.cases_table.resizeColumnsToContents()
-            self.cases_table.horizontalHeader().setSectionResizeMode(
-                COLUMN_INDEX["title"], QHeaderView.ResizeMode.Stretch
-            )
+            _fit_columns(self.cases_table, stretch=COLUMN_INDEX["title"])
             self.cases_title.setText(
                 self.tr("%1 作为当事人的事项：共 %2 件（双击查看详情）")
                 .replace("%1", person.name)
@@ -186,3 +182,13 @@ class PersonsView(QWidget):
         local_no = self.cases_model.data(index, LOCAL_NO_ROLE)
         if local_no is not None:
             self.case_activated.emit(int(local_no))
+
+
+def _fit_columns(table: QTableView, stretch: int) -> None:
+    """Size columns to their (short) contents with some air, and let one column take the rest."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    for column in range(header.count()):
+        header.resizeSection(column, header.sectionSize(column) + 18)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

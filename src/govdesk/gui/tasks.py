@@ -13,14 +13,17 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from sqlalchemy.exc import DBAPIError
 
 from govdesk.domain.errors import GovdeskError
+from govdesk.store.store import DB_NAME, describe_database_error
 
 Progress = Callable[[int, int, str], None]
 
@@ -129,16 +132,22 @@ class TaskManager(QObject):
             job.on_progress(done, total, message)
 
 
+# Where the open store lives, for plain-language SQLite messages ("the file … is damaged"). Set by app.py.
+database_path: Path | None = None
+
+
 def show_error(err: BaseException, parent: QWidget | None = None) -> None:
     """A user error becomes a plain message box; anything else is a bug and goes to the crash handler."""
+    message: str | None = None
     if isinstance(err, GovdeskError):
-        QMessageBox.warning(
-            parent or QApplication.activeWindow(),
-            QCoreApplication.translate("tasks", "未能完成"),
-            str(err),
-        )
+        message = str(err)
+    elif isinstance(err, DBAPIError):
+        # A full disk or a damaged file is not a bug in govdesk: say what happened instead of a crash report.
+        message = describe_database_error(err, database_path or Path(DB_NAME))
+    if message is None:
+        sys.excepthook(type(err), err, err.__traceback__)
         return
-    sys.excepthook(type(err), err, err.__traceback__)
+    QMessageBox.warning(parent or QApplication.activeWindow(), QCoreApplication.translate("tasks", "未能完成"), message)
 
 
 class BusyDialog(QProgressDialog):
@@ -146,7 +155,7 @@ class BusyDialog(QProgressDialog):
 
     def __init__(self, title: str, label: str, parent: QWidget | None) -> None:
         super().__init__(label, "", 0, 0, parent)
-        self.setCancelButton(None)  # type: ignore[arg-type]
+        self.setCancelButton(None)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoClose(False)

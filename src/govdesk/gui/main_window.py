@@ -1,0 +1,384 @@
+"""The main window: filter bar and case list (or the persons search) on the left, case detail on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import qtawesome as qta
+import shiboken6
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govdesk.domain.codes import categories
+from govdesk.services import case_queries, registration
+from govdesk.services.actor import Actor
+from govdesk.services.case_queries import StoreInfo
+from govdesk.store.cases_repo import CaseFilter
+from govdesk.store.records import CaseDetail, NamedRef
+from govdesk.store.store import Store
+
+from .case_detail import CaseDetailPane
+from .case_table_model import COLUMN_INDEX, DEFAULT_SORT_COLUMN, CaseTableModel
+from .filter_bar import CaseFilterBar
+from .persons_view import PersonsView
+from .registration_dialog import RegistrationDialog, registrable_kinds
+from .tasks import TaskManager
+
+# Starting widths; the user's own widths are restored from QSettings afterwards.
+_COLUMN_WIDTHS = {
+    "number": 190, "title": 260, "kind": 74, "category": 82, "parties": 118,
+    "village": 84, "status": 70, "risk": 62, "created": 122,
+}  # fmt: skip
+
+
+class _EmptyOverlay(QWidget):
+    """Shown over the table's viewport while the list is empty: what it means and the one useful next step."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.icon = QLabel()
+        self.icon.setPixmap(qta.icon("mdi6.clipboard-text-search-outline", color="#bdc1c6").pixmap(64, 64))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#5f6368; font-size:16px;")
+        self.button = QPushButton()
+        self.button.setMinimumHeight(32)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.message)  # full width: a centred word-wrapped label would be squeezed and clipped
+        layout.addSpacing(6)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._action: Callable[[], object] | None = None
+        self.button.clicked.connect(lambda: self._action() if self._action else None)
+        viewport.installEventFilter(self)
+        self.hide()
+
+    def text(self) -> str:
+        return self.message.text()
+
+    def show_message(self, text: str, button_text: str, icon: str, action: Callable[[], object] | None) -> None:
+        self.message.setText(text)
+        self.button.setVisible(action is not None)
+        if action is not None:
+            self.button.setText(button_text)
+            self.button.setIcon(qta.icon(icon, color="#1a73e8"))
+        self._action = action
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskManager,
+        actor: Actor,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.actor = actor
+        self.settings = settings or QSettings()
+        self.villages: list[NamedRef] = []
+        self.registration_dialog: RegistrationDialog | None = None
+        self.setWindowTitle("govdesk")
+        self.setWindowIcon(qta.icon("mdi6.scale-balance", color="#1a73e8"))
+        self.resize(1440, 900)
+
+        category_names = [c.name for c in categories(registration.data_tables_dir())]
+        self.filter_bar = CaseFilterBar(category_names)
+        self.filter_bar.changed.connect(self.apply_filter)
+
+        self.model = CaseTableModel(store, tasks, self)
+        self.model.loaded.connect(self._list_loaded)
+        self.model.sort_refused.connect(self._restore_sort_indicator)
+        self.table = QTableView()
+        self._setup_table()
+        self.empty_overlay = _EmptyOverlay(self.table.viewport())
+
+        cases_page = QWidget()
+        cases_layout = QVBoxLayout(cases_page)
+        cases_layout.setContentsMargins(0, 0, 0, 0)
+        cases_layout.setSpacing(0)
+        cases_layout.addWidget(self.filter_bar)
+        cases_layout.addWidget(self.table, 1)
+
+        self.persons_view = PersonsView(store, tasks)
+        self.persons_view.case_activated.connect(self.show_case)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(cases_page, qta.icon("mdi6.clipboard-text-search-outline"), self.tr("事项"))
+        self.tabs.addTab(self.persons_view, qta.icon("mdi6.account-search"), self.tr("人员查询"))
+
+        self.detail = CaseDetailPane(store, tasks)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.detail)
+        # A wider window widens the list; the detail pane keeps the width the user gave it.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1040, 400])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._setup_actions()
+        self.center_label = QLabel()
+        self.count_label = QLabel()
+        self.center_label.setContentsMargins(6, 0, 6, 0)
+        self.count_label.setContentsMargins(6, 0, 6, 0)
+        self.statusBar().addWidget(self.center_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._restore_state()
+        self.load_reference()
+        self.model.refresh()
+
+    # --- building -------------------------------------------------------------------------------
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        vertical = table.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed row height: Qt never has to measure 200,000 rows (which would fetch every page).
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(28)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        for name, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(COLUMN_INDEX[name], width)
+        header.setSectionResizeMode(COLUMN_INDEX["title"], QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(DEFAULT_SORT_COLUMN, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        table.setSortingEnabled(True)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _setup_actions(self) -> None:
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+        blue = "#1a73e8"
+        self.register_action = QAction(qta.icon("fa5s.file-medical", color=blue), self.tr("登记事项"), self)
+        self.register_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.register_action.triggered.connect(self.open_registration)
+        self.refresh_action = QAction(qta.icon("fa5s.sync-alt", color=blue), self.tr("刷新"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.search_action = QAction(qta.icon("fa5s.search", color=blue), self.tr("搜索"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.triggered.connect(self.focus_search)
+        self.persons_action = QAction(qta.icon("fa5s.user-friends", color=blue), self.tr("人员查询"), self)
+        self.persons_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.persons_action.triggered.connect(self.focus_persons)
+        for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action):
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text()}（{shortcut}）")
+            toolbar.addAction(action)
+        if not registrable_kinds(self.actor):
+            # An administrator or auditor account: say why instead of offering a form that would be refused.
+            self.register_action.setEnabled(False)
+            self.register_action.setToolTip(self.tr("当前账号不能登记事项，请用工作人员账号登录。"))
+        user = QLabel(self.tr("当前用户：%s") % self.actor.name)
+        user.setContentsMargins(12, 0, 8, 0)
+        user.setStyleSheet("color:#5f6368;")
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(user)
+
+    # --- loading --------------------------------------------------------------------------------
+    def load_reference(self) -> None:
+        """Center name, store path and the village list (filter bar, registration form)."""
+        store = self.store
+
+        def done(result: tuple[StoreInfo, list[NamedRef]]) -> None:
+            info, villages = result
+            self.villages = villages
+            self.filter_bar.set_villages(villages)
+            name = info.center.name if info.center else self.tr("（未设置中心）")
+            self.setWindowTitle(f"govdesk — {name}")
+            self.center_label.setText(name)
+            self.center_label.setToolTip(self.tr("数据库：%s") % info.store_path)
+            self.count_label.setToolTip(self.tr("数据库：%s") % info.store_path)
+
+        self.tasks.run(lambda: (case_queries.store_info(store), case_queries.villages(store)), done, owner=self)
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.filter_bar.case_filter(), then=self._reselect)
+
+    def refresh(self) -> None:
+        self.load_reference()
+        self.model.refresh(then=self._reselect)
+        if self.detail.current_local_no is not None:
+            self.detail.show_case(self.detail.current_local_no)
+
+    def _list_loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 %s 件") % f"{count:,}")
+        if count:
+            self.empty_overlay.hide()
+            return
+        if self.model.case_filter == CaseFilter() and not self.register_action.isEnabled():
+            self.empty_overlay.show_message(
+                self.tr("还没有事项。当前账号不能登记事项，请用工作人员账号登录后登记。"), "", "", None
+            )
+        elif self.model.case_filter == CaseFilter():
+            self.empty_overlay.show_message(
+                self.tr("还没有事项——点击“登记事项”登记第一件"), self.tr("登记事项"), "fa5s.file-medical",
+                self.open_registration,
+            )  # fmt: skip
+        else:
+            self.empty_overlay.show_message(
+                self.tr("没有符合条件的事项"), self.tr("清除搜索和筛选条件"), "mdi6.filter-remove-outline",
+                self.filter_bar.reset,
+            )  # fmt: skip
+
+    def _reselect(self) -> None:
+        """After a re-query keep the case on the right selected in the list, if it is still listed."""
+        local_no = self.detail.current_local_no
+        if local_no is not None:
+            self.select_case(local_no, show=False)
+
+    # --- selection and opening ------------------------------------------------------------------
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if not rows:
+            return
+        local_no = self.model.local_no_at(rows[0].row())
+        if local_no is not None and local_no != self.detail.current_local_no:
+            self.detail.show_case(local_no)
+
+    def select_case(self, local_no: int, *, show: bool = True) -> bool:
+        row = self.model.row_of(local_no)
+        if row is None:
+            return False
+        with QSignalBlocker(self.table.selectionModel()):
+            self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.viewport().update()
+        if show and local_no != self.detail.current_local_no:
+            self.detail.show_case(local_no)
+        return True
+
+    def show_case(self, local_no: int) -> None:
+        """Open a case in the detail pane (from the persons view); select it in the list when listed."""
+        self.detail.show_case(local_no)
+        self.select_case(local_no, show=False)
+
+    def _restore_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.table.horizontalHeader()
+        with QSignalBlocker(header):
+            header.setSortIndicator(column, order)
+        self.statusBar().showMessage(self.tr("这一列暂不能排序。"), 4000)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.focus_search()
+
+    def focus_persons(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.persons_view.focus_search()
+
+    # --- registration ---------------------------------------------------------------------------
+    def _open_registration_dialog(self) -> RegistrationDialog | None:
+        dialog = self.registration_dialog
+        return dialog if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible() else None
+
+    def open_registration(self) -> RegistrationDialog:
+        existing = self._open_registration_dialog()
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        dialog = RegistrationDialog(self.store, self.tasks, self.actor, self.villages, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.registered.connect(self._registered)
+        self.registration_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _registered(self, result: registration.Registered) -> None:
+        self.statusBar().showMessage(self.tr("已登记：%s") % result.number, 10_000)
+        store = self.store
+
+        def shown(detail: CaseDetail) -> None:
+            self.detail.set_detail(detail)
+            self.tabs.setCurrentIndex(0)
+
+            def select() -> None:
+                if not self.select_case(detail.row.local_no, show=False):
+                    self.statusBar().showMessage(
+                        self.tr("已登记：%s。它不在当前筛选结果中，点“重置”可显示全部事项。") % result.number, 15_000
+                    )
+
+            self.model.refresh(then=select)
+
+        self.tasks.run(lambda: case_queries.show_case(store, result.number), shown, owner=self)
+
+    # --- window state -----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.settings
+        for key, restore in (
+            ("mainWindow/geometry", self.restoreGeometry),
+            ("mainWindow/state", self.restoreState),
+            ("mainWindow/splitter", self.splitter.restoreState),
+            ("mainWindow/caseHeader", self.table.horizontalHeader().restoreState),
+        ):
+            value = s.value(key)
+            if isinstance(value, QByteArray | bytes):
+                restore(QByteArray(value))
+        # The sort is not part of what we restore: the list always opens newest first.
+        self.table.horizontalHeader().setSortIndicator(DEFAULT_SORT_COLUMN, Qt.SortOrder.DescendingOrder)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("mainWindow/geometry", self.saveGeometry())
+        s.setValue("mainWindow/state", self.saveState())
+        s.setValue("mainWindow/splitter", self.splitter.saveState())
+        s.setValue("mainWindow/caseHeader", self.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dialog = self._open_registration_dialog()
+        if dialog is not None:
+            dialog.reject()  # asks before throwing away a half-filled form
+            if dialog.isVisible():
+                event.ignore()
+                return
+        self.save_state()
+        super().closeEvent(event)
