@@ -16,8 +16,9 @@ class Actor:
         return self.username or self.name
 
 
+
 def os_user() -> Actor:
-    """TEMPORARY: the OS account as director, until the GUI and CLI sign in (being replaced now)."""
+    """TEMPORARY: only for stores made before accounts existed; to be removed with the first release."""
     import getpass
 
     return Actor(getpass.getuser(), "director", getpass.getuser())

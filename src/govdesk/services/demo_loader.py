@@ -236,7 +236,7 @@ def _play_lifecycles(
             session.expunge_all()
         case = session.get(Case, case_id)
         if demo.risk != "green":
-            case.risk_manual, case.risk_manual_reason = demo.risk, demo.risk_reason
+            case.risk_manual, case.risk_manual_reason = demo.risk, demo.risk_reason or "演示数据：人工研判"
         play_case(session, case, demo.status, rng, staff)
         refresh_risk(session, case, today)
     session.flush()
@@ -253,8 +253,10 @@ def _settle_as_history(session: Any, history: list[tuple[str, DemoCase]]) -> Non
             "resolved_at": done if finished else None, "confirmed_at": done if finished else None,
             "fed_back_at": done if finished else None, "closed_at": done if finished else None,
             "archived_at": done + dt.timedelta(days=3) if demo.status == "archived" else None,
-            "risk_manual": None if demo.risk == "green" else demo.risk, "risk_manual_reason": demo.risk_reason,
-            "risk_reasons": [f"人工调整为{Risk(demo.risk).label}：{demo.risk_reason}"] if demo.risk != "green" else [],
+            "risk_manual": None if demo.risk == "green" else demo.risk,
+            "risk_manual_reason": demo.risk_reason or "演示数据：人工研判",
+            "risk_reasons": [f"人工调整为{Risk(demo.risk).label}：{demo.risk_reason or '演示数据：人工研判'}"]
+            if demo.risk != "green" else [],
         })  # fmt: skip
         events.append({
             "id": new_id(), "center_id": None, "case_id": case_id, "seq": 1, "at": done, "actor": "演示数据",

@@ -29,6 +29,11 @@ def _as_utc(local: dt.datetime) -> dt.datetime:
     return local.replace(tzinfo=CHINA).astimezone(dt.UTC).replace(tzinfo=None)
 
 
+def _local(stored_utc: dt.datetime) -> dt.datetime:
+    """Wall-clock China time (naive), as users type and read times in records."""
+    return stored_utc.replace(tzinfo=dt.UTC).astimezone(CHINA).replace(tzinfo=None)
+
+
 def current_agreement(ctx: ActionContext) -> Agreement:
     stmt = (
         select(Agreement)
@@ -85,7 +90,7 @@ def refuse(ctx: ActionContext) -> None:
 @handles(Action.INVESTIGATE)
 def investigate(ctx: ActionContext) -> None:
     r = ctx.reader
-    when = r.when("time", "调查时间", now=ctx.now)
+    when = r.when("time", "调查时间", now=_local(ctx.now))
     ctx.record = {
         "time": when.isoformat(sep=" ", timespec="minutes"), "place": r.text("place", "调查地点", limit=200),
         "participants": r.names("participants", "参加人"), "person": r.text("person", "被调查人", limit=100),
@@ -97,7 +102,7 @@ def investigate(ctx: ActionContext) -> None:
 @handles(Action.MEDIATE)
 def mediate(ctx: ActionContext) -> None:
     r = ctx.reader
-    when = r.when("time", "调解时间", now=ctx.now)
+    when = r.when("time", "调解时间", now=_local(ctx.now))
     mediators = r.names("mediators", "调解员") or list(ctx.case.handlers or [])
     if not mediators:
         raise ValidationError("请填写主持调解的调解员。", "mediators")
@@ -191,7 +196,7 @@ def sign(ctx: ActionContext) -> None:
         raise ValidationError("口头协议无需签名。")
     signer = r.choice("signer", "签署人类别", SIGNERS, default="party")
     method = r.choice("method", "签署方式", SIGN_METHODS, default="paper")
-    when = _as_utc(r.when("at", "签署时间", now=ctx.now.replace(tzinfo=dt.UTC).astimezone(CHINA).replace(tzinfo=None)))
+    when = _as_utc(r.when("at", "签署时间", now=_local(ctx.now)))
     image = r.text("image_sha256", "签名图像", limit=64) or None
     position: int | None = None
     name = r.text("name", "签署人姓名", limit=100)

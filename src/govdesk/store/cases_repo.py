@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, case, func, select, text
 from sqlalchemy.orm import Session
 
+from govdesk.domain.clock import CHINA
 from govdesk.domain.codes import OPEN_STATUSES, Channel, Kind, PartyRole, Risk, Status
 from govdesk.domain.identity import mask_id_number, mask_phone
 from govdesk.store.models import Agreement, Case, CaseEvent, CaseParty, Grid, Person, Referral, Village
@@ -53,11 +54,16 @@ SORT_COLUMNS = {
     "kind": Case.kind,
     "category": Case.category,
     "status": Case.status,
-    "risk": Case.risk,
+    # By severity, not alphabetically.
+    "risk": case((Case.risk == "red", 2), (Case.risk == "yellow", 1), else_=0),
     "occurred_at": Case.occurred_at,
     "created_at": Case.local_no,  # registration order; local_no follows it and is indexed
     "party_names": Case.party_names,
 }
+
+
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), CHINA).astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def has_tombstones(session: Session) -> bool:
@@ -86,10 +92,11 @@ def _apply_filter(stmt: Select[Any], flt: CaseFilter, *, tombstones: bool = True
         stmt = stmt.where(Case.risk.in_(flt.risks))
     if flt.village_id:
         stmt = stmt.where(Case.village_id == flt.village_id)
+    # Dates are China dates; created_at is stored in UTC.
     if flt.date_from:
-        stmt = stmt.where(Case.created_at >= dt.datetime.combine(flt.date_from, dt.time()))
+        stmt = stmt.where(Case.created_at >= _utc_midnight(flt.date_from))
     if flt.date_to:
-        stmt = stmt.where(Case.created_at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time()))
+        stmt = stmt.where(Case.created_at < _utc_midnight(flt.date_to + dt.timedelta(days=1)))
     if flt.due:
         today = flt.today or dt.date.today()
         open_values = [s.value for s in OPEN_STATUSES]

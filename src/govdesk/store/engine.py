@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlite_driver
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from govdesk.domain.errors import StoreError
@@ -100,6 +101,22 @@ def make_engine(db_path: Path, key: bytes | None = None) -> Engine:
     return engine
 
 
+def describe_database_error(err: DBAPIError, path: Path) -> str:
+    """A plain-language message for an SQLite error that reached the user."""
+    detail = str(err.orig) if err.orig is not None else str(err)
+    lowered = detail.lower()
+    if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
+        return (f"数据库文件 {path} 已损坏（{detail}）。请不要继续录入，"
+                "可以从 backups 目录中最近的备份恢复，或联系技术支持。")
+    if "disk" in lowered and "full" in lowered:
+        return "磁盘空间已满，刚才的操作没有保存。请清理磁盘后重试，已录入的内容不会丢失。"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"数据目录是只读的，无法保存（{path}）。请检查目录权限或换一个目录。"
+    if "locked" in lowered or "busy" in lowered:
+        return "数据库正被其他程序占用，操作没有完成。请稍后重试。"
+    return f"数据库出错，操作没有完成（{detail}）。请重试；如果反复出现，请联系技术支持。"
+
+
 class Database:
     """A store file and its sessions: ``read()`` for queries, ``write()`` for one use case's transaction."""
 
@@ -112,14 +129,21 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
-            yield session
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except DBAPIError as err:
+            raise StoreError(describe_database_error(err, self.path)) from err
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction, taken with BEGIN IMMEDIATE; committed on success, rolled back on any error."""
-        with self._writer() as session, session.begin():
-            yield session
+        """One transaction, taken with BEGIN IMMEDIATE; committed on success, rolled back on any error.
+        A disk-full or I/O error becomes a StoreError saying plainly that nothing was saved."""
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except DBAPIError as err:
+            raise StoreError(describe_database_error(err, self.path)) from err
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -9,26 +9,10 @@ from sqlalchemy.exc import DBAPIError
 
 from govdesk.domain.errors import StoreError
 from govdesk.store import migrate
-from govdesk.store.engine import Database
+from govdesk.store.engine import Database, describe_database_error
 from govdesk.store.lock import WriterLock
 
 DB_NAME = "govdesk.db"
-
-
-def describe_database_error(err: DBAPIError, path: Path) -> str:
-    """A plain-language message for an SQLite error that reached the user."""
-    detail = str(err.orig) if err.orig is not None else str(err)
-    lowered = detail.lower()
-    if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
-        return (f"数据库文件 {path} 已损坏（{detail}）。请不要继续录入，"
-                "可以从 backups 目录中最近的备份恢复，或联系技术支持。")
-    if "disk" in lowered and "full" in lowered:
-        return "磁盘空间已满，刚才的操作没有保存。请清理磁盘后重试，已录入的内容不会丢失。"
-    if "readonly" in lowered or "read-only" in lowered:
-        return f"数据目录是只读的，无法保存（{path}）。请检查目录权限或换一个目录。"
-    if "locked" in lowered or "busy" in lowered:
-        return "数据库正被其他程序占用，操作没有完成。请稍后重试。"
-    return f"数据库出错，操作没有完成（{detail}）。请重试；如果反复出现，请联系技术支持。"
 
 
 class Store:
