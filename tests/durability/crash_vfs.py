@@ -49,14 +49,14 @@ class CrashVFS(apsw.VFS):
         self.name = name
         super().__init__(name, "")
 
-    def xOpen(self, name: Any, flags: list[int]) -> apsw.VFSFile:  # noqa: N802 - apsw's API
+    def xOpen(self, name: Any, flags: list[int]) -> apsw.VFSFile:
         path = name.filename() if isinstance(name, apsw.URIFilename) else name
         if path is not None and path not in self.files:
             existing = Path(path).read_bytes() if Path(path).exists() else b""
             self.files[path] = FileModel(bytearray(existing))
         return CrashFile(self, name, flags, path)
 
-    def xDelete(self, name: str, syncdir: bool) -> None:  # noqa: N802
+    def xDelete(self, name: str, syncdir: bool) -> None:
         # SQLite deletes the rollback journal when switching to WAL; an unlink is a metadata operation that
         # the journaling file system makes durable, so the file is gone after a cut too.
         self.files.pop(name, None)
@@ -76,17 +76,17 @@ class CrashFile(apsw.VFSFile):
         self.model = vfs.files.get(path) if path else None
         super().__init__("", name, flags)
 
-    def xWrite(self, data: bytes, offset: int) -> None:  # noqa: N802
+    def xWrite(self, data: bytes, offset: int) -> None:
         if self.model is not None:
             self.model.pending.append(("w", offset, bytes(data)))
         super().xWrite(data, offset)
 
-    def xTruncate(self, size: int) -> None:  # noqa: N802
+    def xTruncate(self, size: int) -> None:
         if self.model is not None:
             self.model.pending.append(("t", size, b""))
         super().xTruncate(size)
 
-    def xSync(self, flags: int) -> None:  # noqa: N802
+    def xSync(self, flags: int) -> None:
         if self.model is not None:
             self.model.sync()
         super().xSync(flags)

@@ -12,7 +12,7 @@ from typing import Self
 from govdesk.domain.errors import ValidationError
 
 
-class LabelledEnum(str, enum.Enum):
+class LabelledEnum(enum.StrEnum):
     """A string enum whose members carry a Chinese label for the UI and documents (see ``_LABELS``)."""
 
     @property

@@ -14,7 +14,7 @@ from govdesk.domain.codes import Kind, Status
 from govdesk.domain.errors import IllegalTransition
 
 
-class Action(str, enum.Enum):
+class Action(enum.StrEnum):
     ACCEPT = "accept"
     REFUSE = "refuse"
     ASSIGN = "assign"
