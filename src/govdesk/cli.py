@@ -613,7 +613,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：{err}", file=sys.stderr)
         return EXIT_USER_ERROR
     except DBAPIError as err:
-        from govdesk.store.store import describe_database_error
+        from govdesk.store.engine import describe_database_error
 
         print(f"错误：{describe_database_error(err, args.data_dir or default_data_dir())}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from sqlalchemy.exc import DBAPIError
 
 from govdesk.domain.errors import GovdeskError
-from govdesk.store.store import DB_NAME, describe_database_error
+from govdesk.store.engine import describe_database_error
+from govdesk.store.store import DB_NAME
 
 Progress = Callable[[int, int, str], None]
 
