@@ -21,6 +21,7 @@ from govdesk.documents.fonts import FontSet, load_fonts
 from govdesk.documents.typesetting import TEXT_WIDTH, PageDecor, PdfInfo, TextStyle, Typesetter, grid_table, render
 
 COLUMNS = ("类别", "受理", "调解", "调解成功", "达成协议", "协议金额（元）", "涉及人数")
+NOTE = "注：合计行为各类别之和；“调解成功”指达成书面或口头协议的纠纷，“协议金额”为调解成功案件的协议金额。"
 _CELL = TextStyle(size=10.5, leading=15, align="center")
 _CELL_LEFT = TextStyle(size=10.5, leading=15, align="left")
 _CELL_NUM = TextStyle(size=10.5, leading=15, align="right")
@@ -116,15 +117,14 @@ def _chart(ts: Typesetter, chart: ChartImage) -> Flowable:
 def build_statistics_report(data: StatisticsReportData, fonts: FontSet | None = None) -> bytes:
     """The report's PDF. ``fonts``: the documents' fonts (services pass the shipped ones); default the system's."""
     ts = Typesetter(fonts or load_fonts())
+    day = f"{data.prepared_on.year}年{data.prepared_on.month}月{data.prepared_on.day}日"
     story: list[Flowable] = [
         ts.text(data.committee_name, "title", size=18, leading=28, tracking=0, space_after=0),
         ts.text("人民调解工作统计表", "title"),
         ts.text(f"统计期间：{data.period_label}", "doc_no", space_after=2),
-        ts.text(f"填报单位：{data.center_name}　　填报日期：{data.prepared_on.year}年{data.prepared_on.month}月"
-                f"{data.prepared_on.day}日　　单位：件、元、人", "small", space_after=3 * mm),  # fmt: skip
+        ts.text(f"填报单位：{data.center_name}　　填报日期：{day}　　单位：件、元、人", "small", space_after=3 * mm),
         _table(ts, data),
-        ts.text("注：合计行为各类别之和；“调解成功”指达成书面或口头协议的纠纷，“协议金额”为调解成功案件的协议金额。",
-                "small", space_before=2 * mm),  # fmt: skip
+        ts.text(NOTE, "small", space_before=2 * mm),
     ]
     if data.rates:
         story += [Spacer(1, 5 * mm), *ts.heading("主要指标"), _rates(ts, data.rates)]

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from govdesk.domain.clock import china_time
 from govdesk.domain.codes import Channel, Kind, Status
 from govdesk.store.statistics_repo import StatRow
 
@@ -124,7 +125,7 @@ def dashboard(rows: Sequence[StatRow], today: dt.date, on_time_days: Callable[[S
     }  # fmt: skip
     open_rows = [r for r in rows if Status(r.status).is_open]
     top = sorted(_grouped(open_rows, lambda r: r.village, "open_village").values(), key=lambda f: -f.value)[:10]
-    months = _grouped(rows, lambda r: f"{r.created_at:%Y-%m}", "month")
+    months = _grouped(rows, lambda r: f"{china_time(r.created_at):%Y-%m}", "month")
     step_days = {
         "发现→受理": _median(_days(r.occurred_at or r.created_at, r.accepted_at) for r in rows),
         "受理→化解": _median(_days(r.accepted_at, r.resolved_at) for r in rows),

@@ -62,12 +62,15 @@ def _dispute_path(case: Case, target: str, rng: random.Random, staff: DemoStaff)
     if target == "mediating":
         return
     failed = target == "failed" or (target in ("closed", "archived") and rng.random() < 0.12)
+    obligations = 0
     if failed:
         yield Action.FAIL, {"reason": "双方分歧较大，未能达成一致", "channels": ["arbitration", "judicial"]}
     elif rng.random() < 0.25:
         yield Action.AGREE_ORAL, {"content": "双方当场和解，相互谅解。"}
     else:
-        yield Action.AGREE, _agreement(case, rng)
+        terms = _agreement(case, rng)
+        obligations = len(terms["obligations"])
+        yield Action.AGREE, terms
         signed_all = target != "agreed" or rng.random() < 0.6
         parties = case.parties if signed_all else case.parties[:1]
         for p in parties:
@@ -78,7 +81,8 @@ def _dispute_path(case: Case, target: str, rng: random.Random, staff: DemoStaff)
     if target in ("agreed", "failed"):
         return
     if not failed:
-        yield Action.FOLLOW_UP, {"performance": [], "satisfaction": rng.choice(["satisfied"] * 4 + ["basically"])}
+        done = [{"obligation": i, "status": "performed" if rng.random() < 0.9 else "partly"} for i in range(1, obligations + 1)]
+        yield Action.FOLLOW_UP, {"performance": done, "satisfaction": rng.choice(["satisfied"] * 4 + ["basically"])}
     yield Action.CLOSE, {}
     if target == "archived":
         yield Action.ARCHIVE, {}

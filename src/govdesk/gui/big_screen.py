@@ -1,0 +1,242 @@
+"""大屏: the command center's full-screen view. Large type, the key figures, the red-risk and overdue lists,
+refreshed every minute; Esc leaves. The left half keeps a place for the map panel (added later)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govdesk.domain.clock import china_time, china_today
+from govdesk.reports.periods import Period, parse_period
+from govdesk.reports.statistics import Dashboard, Figure
+from govdesk.services import case_queries
+from govdesk.services.actor import Actor
+from govdesk.store.cases_repo import CaseFilter
+from govdesk.store.records import CaseRow
+from govdesk.store.store import Store
+
+from .tasks import TaskManager
+
+REFRESH_MS = 60_000
+LIST_LIMIT = 30
+SCREEN_TILES = (("received", "受理事项"), ("disputes", "矛盾纠纷"), ("success_rate", "调解成功率"),
+                ("on_time_rate", "按期办结率"), ("overdue", "超期未办结"), ("satisfaction_rate", "群众满意率"),
+                ("on_spot_rate", "就地化解率"), ("risk:red", "在办红色风险"))  # fmt: skip
+_BG, _PANEL, _TEXT, _MUTED = "#0b1e3a", "#12305a", "#e8f0fe", "#9fb4d6"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BigScreen", text)
+
+
+@dataclass(frozen=True)
+class ScreenData:
+    dashboard: Dashboard
+    red: list[CaseRow]
+    overdue: list[CaseRow]
+    red_count: int
+    overdue_count: int
+    loaded_at: dt.datetime
+
+
+def load_screen(store: Store, actor: Actor, period: Period) -> ScreenData:
+    """Everything the screen shows, in one worker job."""
+    from govdesk.services.statistics import dashboard_for
+
+    dash = dashboard_for(store, actor, period)
+    red_flt = CaseFilter(risks=("red",), open_only=True)
+    overdue_flt = CaseFilter(**case_queries.due_filter("overdue"))  # type: ignore[arg-type]
+    return ScreenData(dash, case_queries.list_cases(store, red_flt, LIST_LIMIT),
+                      case_queries.list_cases(store, overdue_flt, LIST_LIMIT), case_queries.case_count(store, red_flt),
+                      case_queries.case_count(store, overdue_flt), dt.datetime.now())  # fmt: skip
+
+
+class _Tile(QFrame):
+    def __init__(self, label: str, color: str) -> None:
+        super().__init__()
+        self.setStyleSheet(f"QFrame{{background:{_PANEL};border-radius:10px;}}")
+        self.value = QLabel("—")
+        self.value.setStyleSheet(f"color:{color};font-size:54px;font-weight:bold;")
+        self.caption = QLabel(label)
+        self.caption.setStyleSheet(f"color:{_MUTED};font-size:22px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 10, 18, 12)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_figure(self, fig: Figure | None) -> None:
+        self.value.setText(fig.text if fig else "0件")
+        self.setToolTip(fig.formula if fig else "")
+
+
+class _CaseList(QFrame):
+    def __init__(self, title: str, color: str) -> None:
+        super().__init__()
+        self.setStyleSheet(f"QFrame{{background:{_PANEL};border-radius:10px;}}")
+        self.title_text = title
+        self.title = QLabel(title)
+        self.title.setStyleSheet(f"color:{color};font-size:26px;font-weight:bold;")
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([tr("事项"), tr("村（社区）"), tr("登记时间")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setShowGrid(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setStyleSheet(
+            f"QTableWidget{{background:transparent;color:{_TEXT};font-size:20px;border:none;}}"
+            f"QHeaderView::section{{background:{_PANEL};color:{_MUTED};font-size:18px;border:none;padding:4px;}}"
+        )
+        self.table.verticalHeader().setDefaultSectionSize(36)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+
+    def set_rows(self, rows: list[CaseRow], count: int) -> None:
+        self.title.setText(f"{self.title_text}　{count} 件")
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            for c, text in enumerate((r.title, r.village or "—", f"{china_time(r.created_at):%m-%d %H:%M}")):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{r.number}　{r.party_names}")
+                self.table.setItem(i, c, item)
+
+
+class BigScreen(QWidget):
+    """Full screen (``start()``), refreshing itself every minute; Esc closes it and emits ``left``."""
+
+    left = Signal()
+    refreshed = Signal()
+
+    def __init__(self, store: Store, tasks: TaskManager, actor: Actor, period: Period | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent, Qt.WindowType.Window)
+        self.store, self.tasks, self.actor = store, tasks, actor
+        self.period = period or parse_period(str(china_today().year))
+        self.data: ScreenData | None = None
+        self.loading = False
+        self.setWindowTitle(tr("大屏"))
+        self.setStyleSheet(f"BigScreen{{background:{_BG};}} QLabel{{color:{_TEXT};}}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        self.heading = QLabel(tr("矛盾纠纷多元化解指挥中心"))
+        self.heading.setStyleSheet("font-size:40px;font-weight:bold;")
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet(f"font-size:22px;color:{_MUTED};")
+        self.clock = QLabel()
+        self.clock.setStyleSheet(f"font-size:26px;color:{_MUTED};")
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(24)
+        top.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch(1)
+        top.addWidget(self.clock)
+
+        self.tiles: dict[str, _Tile] = {}
+        tiles = QGridLayout()
+        tiles.setSpacing(14)
+        for i, (key, label) in enumerate(SCREEN_TILES):
+            color = "#ff6b6b" if key in ("overdue", "risk:red") else "#8ab4f8"
+            self.tiles[key] = _Tile(tr(label), color)
+            tiles.addWidget(self.tiles[key], i // 4, i % 4)
+
+        self.map_placeholder = QLabel(tr("地图（即将接入）"))
+        self.map_placeholder.setObjectName("mapPlaceholder")
+        self.map_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.map_placeholder.setStyleSheet(f"#mapPlaceholder{{background:{_PANEL};border:2px dashed #2f5b94;"
+                                           f"border-radius:10px;color:{_MUTED};font-size:28px;}}")  # fmt: skip
+        self.red_list = _CaseList(tr("红色风险事项"), "#ff6b6b")
+        self.overdue_list = _CaseList(tr("超期未办结"), "#fbbc04")
+        lists = QVBoxLayout()
+        lists.setSpacing(14)
+        lists.addWidget(self.red_list, 1)
+        lists.addWidget(self.overdue_list, 1)
+        lower = QHBoxLayout()
+        lower.setSpacing(14)
+        lower.addWidget(self.map_placeholder, 3)
+        lower.addLayout(lists, 2)
+        self.hint = QLabel(tr("按 Esc 退出大屏 · 每分钟自动刷新"))
+        self.hint.setStyleSheet(f"color:{_MUTED};font-size:16px;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 14)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addLayout(lower, 1)
+        layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(1000)
+        self.clock_timer.timeout.connect(self._tick)
+        self._tick()
+
+    def start(self) -> None:
+        self.showFullScreen()
+        self.timer.start()
+        self.clock_timer.start()
+        self.refresh()
+
+    def _tick(self) -> None:
+        self.clock.setText(dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+
+    def refresh(self) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        period = self.period
+        self.tasks.run(lambda: load_screen(self.store, self.actor, period), self._loaded, self._failed, owner=self)
+
+    def _failed(self, err: BaseException) -> None:  # a wall screen shows the problem instead of a dialog
+        self.loading = False
+        self.subtitle.setText(tr("刷新失败：") + str(err))
+
+    def _loaded(self, data: ScreenData) -> None:
+        self.loading = False
+        self.data = data
+        dash = data.dashboard
+        figs: dict[str, Figure] = dict(dash.figures)
+        figs["risk:red"] = Figure("risk:red", "在办红色风险", data.red_count, "件",
+                                  f"在办红色风险事项 = {data.red_count}（不限期间）", tuple(r.local_no for r in data.red))  # fmt: skip
+        for key, tile in self.tiles.items():
+            tile.set_figure(figs.get(key))
+        self.red_list.set_rows(data.red, data.red_count)
+        self.overdue_list.set_rows(data.overdue, data.overdue_count)
+        self.subtitle.setText(tr(f"{self.period.label}　更新于 {data.loaded_at:%H:%M:%S}"))
+        self.refreshed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.timer.stop()
+        self.clock_timer.stop()
+        super().closeEvent(event)
+        self.left.emit()
