@@ -20,6 +20,12 @@ from govdesk.paths import default_data_dir
 EXIT_USER_ERROR = 2
 
 
+def run_map(args: argparse.Namespace) -> int:
+    from govdesk.cli_map import run_map as run
+
+    return run(args)
+
+
 class CliError(GovdeskError):
     """A problem with the command line itself (bad file, bad JSON)."""
 
@@ -83,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     imp_res.add_argument("file", type=Path)
     imp_res.add_argument("--dry-run", action="store_true", help="只检查并报告，不导入")
     imp_res.add_argument("--valid-only", action="store_true", help="只导入合格的行（默认：有不合格行则全部不导入）")
+
+    from govdesk.cli_map import add_map_parsers
+
+    add_map_parsers(sub)
 
     account = sub.add_parser("account", help="账号管理").add_subparsers(dest="account_command", required=True)
     acc_add = account.add_parser("add", help="添加账号（系统管理员）；初始密码取 GOVDESK_NEW_PASSWORD 或提示输入")
@@ -215,7 +225,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store = _open(args, writer=True, create=True)
     try:
         summary = load_demo(store, Actor("演示数据", "admin", "demo-loader"), seed=args.seed, n_cases=args.cases,
-                            n_residents=args.residents)  # fmt: skip
+                            n_residents=args.residents, base_map=True)  # fmt: skip
     finally:
         store.close()
     print(summary)
@@ -598,6 +608,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "export": cmd_export,
     "import": cmd_import,
+    "map": run_map,
 }
 
 

@@ -106,7 +106,7 @@ class StatTile(QFrame):
         super().mousePressEvent(event)
 
 
-class ChartPanel(FigureCanvasQTAgg):  # type: ignore[misc]
+class ChartPanel(FigureCanvasQTAgg):
     """A matplotlib canvas whose bars / wedges / points are clickable: ``itemClicked(index)``."""
 
     itemClicked = Signal(int)
@@ -114,7 +114,7 @@ class ChartPanel(FigureCanvasQTAgg):  # type: ignore[misc]
     def __init__(self, height: int = 260, parent: QWidget | None = None) -> None:
         fig = MplFigure(figsize=(5, height / 100), dpi=100, facecolor="white")
         fig.set_layout_engine("tight", pad=0.6)
-        super().__init__(fig)
+        super().__init__(fig)  # type: ignore[no-untyped-call]
         if parent is not None:
             self.setParent(parent)
         self.setMinimumHeight(height)
@@ -125,7 +125,7 @@ class ChartPanel(FigureCanvasQTAgg):  # type: ignore[misc]
 
     def show_chart(self, draw: Callable[[MplFigure], list[Artist]]) -> None:
         self.artists = draw(self.figure)
-        self.draw_idle()
+        self.draw_idle()  # type: ignore[no-untyped-call]
 
     def item_at(self, event: MouseEvent) -> int | None:
         for i, artist in enumerate(self.artists):

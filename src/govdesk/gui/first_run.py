@@ -40,7 +40,7 @@ def _load_demo(store: Store, n_cases: int, n_residents: int, report: Progress) -
         raise GovdeskError("这个版本没有附带演示数据，请选择“设置本中心”。") from None
 
     loader = Actor("演示数据", "admin", "demo-loader")
-    summary = str(load_demo(store, loader, n_cases=n_cases, n_residents=n_residents, progress=report))
+    summary = str(load_demo(store, loader, n_cases=n_cases, n_residents=n_residents, progress=report, base_map=True))
     return summary, accounts.login(store, DEMO_USER, accounts.DEMO_PASSWORD)
 
 

@@ -53,6 +53,7 @@ def load_demo(
     today: dt.date | None = None,
     progress: Progress | None = None,
     replay_recent: bool = True,
+    base_map: bool = False,
 ) -> str:
     """Fill an empty store with the demo township, in one transaction. Returns a one-line summary."""
     report = progress or _noop
@@ -84,6 +85,12 @@ def load_demo(
             session, actor.audit_name, "demo.load", "center", center.id,
             {"seed": seed, "cases": len(town.cases), "residents": len(town.residents)},
         )  # fmt: skip
+    if base_map:
+        # A small generated tile set (~5 s) so the first run shows a base map under the grids.
+        report(97, 100, "正在生成底图……")
+        from govdesk.maps.demo_tiles import ensure_demo_tiles_for_villages
+
+        ensure_demo_tiles_for_villages(store.data_dir, [(v.boundary, v.is_community) for v in town.villages])
     report(100, 100, "完成")
     return (
         f"已载入演示乡镇“{town.center_name}”：{len(town.villages)} 个村（社区），{len(town.grids)} 个网格，"
