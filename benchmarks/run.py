@@ -45,6 +45,14 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
     print("store: cold start and memory …")
     figures += store_bench.startup_figures(data_dir, size_label, repeat)
+    print("documents …")
+    from benchmarks.documents_bench import document_figures
+
+    figures += document_figures(size_label if args.size == "full" else f"tiny {size_label}", repeat)
+    print("maps …")
+    from benchmarks.maps_bench import map_figures
+
+    figures += map_figures(size_label, repeat) if args.size == "full" else map_figures(size_label, 1, sizes=(5000,))
     print("durability …")
     with tempfile.TemporaryDirectory() as tmp:
         figures += store_bench.durability_figures(Path(tmp), f"{saves} saves", saves)
