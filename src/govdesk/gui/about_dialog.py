@@ -14,6 +14,6 @@ class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_AboutDialog()
-        self.form.setupUi(self)
+        self.form.setupUi(self)  # type: ignore[no-untyped-call]
         self.form.version.setText(self.tr("版本 %s") % __version__)
         self.form.details.setText(self.tr("数据目录：%s") % data_dir)
