@@ -1,9 +1,9 @@
-"""The case list model stays light with a very large store: ids in memory, rows fetched per page."""
+"""The case list model stays light with a very large store: a count, and rows fetched per page."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -31,24 +31,42 @@ def fake_row(no: int) -> CaseRow:
     )  # fmt: skip
 
 
-@pytest.fixture
-def big_store(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
-    calls: dict[str, list] = {"ids": [], "rows": []}
+def fake_queries(monkeypatch: pytest.MonkeyPatch, n: int) -> dict[str, list[Any]]:
+    """case_count / case_page over ``n`` fake cases; records every call (no id list exists any more)."""
+    calls: dict[str, list[Any]] = {"ids": [], "rows": [], "pages": [], "counts": []}
 
-    def case_local_nos(store: object, flt: CaseFilter, sort: str = "created_at", descending: bool = True) -> list[int]:
+    def case_count(store: object, flt: CaseFilter) -> int:
+        calls["counts"].append(flt)
+        return n
+
+    def case_page(
+        store: object, flt: CaseFilter, sort: str, descending: bool, offset: int, limit: int
+    ) -> list[CaseRow]:
         calls["ids"].append((flt, sort, descending))
-        return list(range(N, 0, -1)) if descending else list(range(1, N + 1))
+        calls["pages"].append((offset, limit))
+        nos = (
+            range(n - offset, max(n - offset - limit, 0), -1)
+            if descending
+            else range(offset + 1, min(offset + limit, n) + 1)
+        )
+        calls["rows"].append(len(nos))
+        return [fake_row(no) for no in nos]
 
-    def case_rows(store: object, local_nos: Sequence[int]) -> list[CaseRow]:
-        calls["rows"].append(len(local_nos))
-        return [fake_row(n) for n in local_nos]
+    def forbidden(*_args: object, **_kwargs: object) -> list[int]:
+        raise AssertionError("the list model must not load every id")
 
-    monkeypatch.setattr(case_queries, "case_local_nos", case_local_nos)
-    monkeypatch.setattr(case_queries, "case_rows", case_rows)
+    monkeypatch.setattr(case_queries, "case_count", case_count)
+    monkeypatch.setattr(case_queries, "case_page", case_page)
+    monkeypatch.setattr(case_queries, "case_local_nos", forbidden)
     return calls
 
 
-def test_200k_cases_fetch_only_visible_pages(qtbot: QtBot, tasks: TaskManager, big_store: dict[str, list]) -> None:
+@pytest.fixture
+def big_store(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
+    return fake_queries(monkeypatch, N)
+
+
+def test_200k_cases_fetch_only_visible_pages(qtbot: QtBot, tasks: TaskManager, big_store: dict[str, list[Any]]) -> None:
     model = CaseTableModel(store=None, tasks=tasks)  # type: ignore[arg-type]
     view = QTableView()
     qtbot.addWidget(view)
@@ -71,7 +89,7 @@ def test_200k_cases_fetch_only_visible_pages(qtbot: QtBot, tasks: TaskManager, b
     assert len(model._pages) <= MAX_CACHED_PAGES
 
 
-def test_cells_and_sort_keys(qtbot: QtBot, tasks: TaskManager, big_store: dict[str, list]) -> None:
+def test_cells_and_sort_keys(qtbot: QtBot, tasks: TaskManager, big_store: dict[str, list[Any]]) -> None:
     model = CaseTableModel(store=None, tasks=tasks)  # type: ignore[arg-type]
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.refresh()
@@ -86,14 +104,58 @@ def test_cells_and_sort_keys(qtbot: QtBot, tasks: TaskManager, big_store: dict[s
     assert model.headerData(0, Qt.Orientation.Horizontal) == "编号"
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(COLUMN_INDEX["number"], Qt.SortOrder.AscendingOrder)
-    assert big_store["ids"][-1][1:] == ("number", False)
     assert model.local_no_at(0) == 1
+    assert big_store["ids"][-1][1:] == ("number", False)
+    assert not model.sortable(COLUMN_INDEX["village"])  # the store cannot sort by village
+    assert model.headerData(COLUMN_INDEX["village"], Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     with qtbot.waitSignal(model.sort_refused, timeout=1000):
         model.sort(COLUMN_INDEX["village"], Qt.SortOrder.AscendingOrder)
     assert big_store["ids"][-1][1:] == ("number", False)
 
 
-def test_stale_answers_are_dropped(qtbot: QtBot, tasks: TaskManager, big_store: dict[str, list]) -> None:
+def test_5000_cases_fetch_only_the_pages_needed(
+    qtbot: QtBot, tasks: TaskManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = fake_queries(monkeypatch, 5000)
+    model = CaseTableModel(store=None, tasks=tasks)  # type: ignore[arg-type]
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.verticalHeader().setDefaultSectionSize(28)
+    view.setModel(model)
+    view.resize(1000, 600)
+    view.show()
+    with qtbot.waitSignal(model.loaded, timeout=5000) as loaded:
+        model.refresh()
+    assert loaded.args == [5000]
+    qtbot.wait(50)
+    assert calls["pages"] == [(0, PAGE_SIZE)]  # one screen: the first page only
+    view.scrollTo(model.index(2100, 0))
+    qtbot.wait(50)
+    offsets = {offset for offset, _ in calls["pages"]}
+    assert offsets <= {0, 2000, 2200}  # the page of row 2100 (and maybe its neighbour), nothing between
+    assert 2000 in offsets
+    assert model.data(model.index(2100, COLUMN_INDEX["number"])) == f"330483101-2026-01-{5000 - 2100:05d}"
+    assert len(calls["pages"]) <= 3
+
+
+def test_real_store_pages_and_due_filter(qtbot: QtBot, tasks: TaskManager, demo_store) -> None:  # type: ignore[no-untyped-def]
+    """Against a real demo store: the count matches, a page is a real page, the due filter narrows."""
+    model = CaseTableModel(demo_store, tasks)
+    with qtbot.waitSignal(model.loaded, timeout=5000) as loaded:
+        model.refresh()
+    total = loaded.args[0]
+    assert total == case_queries.case_count(demo_store, CaseFilter()) > 0
+    first = model.row_at(0)
+    assert first is not None and first.local_no == max(
+        case_queries.case_page(demo_store, CaseFilter(), "created_at", True, 0, 5)[i].local_no for i in range(5)
+    )
+    overdue = CaseFilter(**case_queries.due_filter("overdue"))  # type: ignore[arg-type]
+    with qtbot.waitSignal(model.loaded, timeout=5000) as loaded:
+        model.set_filter(overdue)
+    assert loaded.args[0] == case_queries.case_count(demo_store, overdue) < total
+
+
+def test_stale_answers_are_dropped(qtbot: QtBot, tasks: TaskManager, big_store: dict[str, list[Any]]) -> None:
     """Typing fast queues several queries; only the last one's answer may reach the list."""
     model = CaseTableModel(store=None, tasks=tasks)  # type: ignore[arg-type]
     counts: list[int] = []

@@ -105,3 +105,37 @@ def test_new_data_dir_starts_with_first_run(tmp_path: Path, monkeypatch: pytest.
     assert opened == [True]
     # Leaving the first run leaves no half-made store behind: the next start offers it again.
     assert not Store.exists(tmp_path / "fresh")
+
+
+def test_exit_when_ready_hook_signs_in_from_environment(tmp_path: Path) -> None:
+    """GOVDESK_USER/GOVDESK_PASSWORD skip the sign-in dialog; GOVDESK_EXIT_WHEN_READY writes the timing and quits."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from govdesk.services import accounts, registration, session
+    from govdesk.services.actor import Actor
+    from govdesk.services.setup import init_center
+    from tests.conftest import dispute
+
+    data_dir = tmp_path / "data"
+    store = session.create_encrypted_store(data_dir)
+    admin = accounts.create_first_admin(store, "admin", "管理员", "Hetang#2026")
+    init_center(store, admin, "测试镇综治中心", "330483101")
+    registration.register_case(store, Actor("调解员", "mediator"), registration.parse_registration(dispute()))
+    store.close()
+    ready = tmp_path / "ready.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVDESK_USER="admin", GOVDESK_PASSWORD="Hetang#2026",
+               GOVDESK_EXIT_WHEN_READY=str(ready), HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from govdesk.app import main; sys.exit(main(sys.argv[1:]))",
+         "--data-dir", str(data_dir)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(ready.read_text(encoding="utf-8"))
+    assert started < data["ready"] < time.time()
+    assert data["rss_mb"] > 10

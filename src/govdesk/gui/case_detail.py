@@ -1,7 +1,15 @@
-"""The case detail pane (right of the list): everything registered about one case, read-only."""
+"""The case detail pane (right of the list): one case with its lifecycle, and the actions the user may take.
+
+Everything shown comes from ``case_queries.case_lifecycle`` (status, risk reasons, deadline, handlers, the five
+firsts, agreements, referrals, timeline). The action buttons are the actions legal in the current state AND
+permitted for the signed-in actor's role (grid officers: on their own cases only); each opens an ActionDialog.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import qtawesome as qta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -9,8 +17,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -19,14 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.domain.clock import china_time, china_today
 from govdesk.domain.errors import NotFound
+from govdesk.domain.lifecycle import Action
+from govdesk.security.policy import ACTION_PERMISSION, Role, allowed
 from govdesk.services import case_queries
-from govdesk.store.records import CaseDetail, PartyRecord
+from govdesk.services.actor import Actor
+from govdesk.store.records import CaseDetail, CaseLifecycle, PartyRecord
 from govdesk.store.store import Store
 
+from .action_dialog import ActionDialog
+from .action_forms import PRIMARY_ORDER
+from .agreement_view import AgreementCard, ReferralCard
 from .case_table_model import local_time
 from .labels import channel_label, kind_label, risk_badge_style, risk_label, role_label, status_label
 from .tasks import TaskManager, show_error
+from .timeline_view import TimelineView
 
 _SECTION_STYLE = "font-weight:bold; color:#1a4f8b; padding-top:10px; border-bottom:1px solid #d5dde8;"
 _CARD_STYLE = "QFrame#partyCard { background:#f6f8fb; border:1px solid #dde3ea; border-radius:6px; }"
@@ -71,11 +89,18 @@ class CaseDetailPane(QWidget):
     """Shows one case. ``show_case(local_no)`` loads it through the worker."""
 
     case_shown = Signal(object)  # CaseDetail
+    action_done = Signal(object)  # lifecycle.ActionDone, after the pane reloaded the case
 
-    def __init__(self, store: Store, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, tasks: TaskManager, parent: QWidget | None = None, *, actor: Actor | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._tasks = tasks
+        self._actor = actor
+        self.lifecycle: CaseLifecycle | None = None
+        self.action_buttons: dict[Action, QPushButton] = {}
+        self.action_dialog: ActionDialog | None = None
         self._local_no: int | None = None
         self._request = 0
         self.setMinimumWidth(360)
@@ -88,6 +113,7 @@ class CaseDetailPane(QWidget):
         self._stack.addWidget(self._empty)
 
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
@@ -126,10 +152,32 @@ class CaseDetailPane(QWidget):
         body.addWidget(self._title)
         body.addLayout(badges)
 
+        # Lifecycle: what to do next comes first.
+        self._actions_host = QWidget()
+        self._actions = QGridLayout(self._actions_host)
+        self._actions.setContentsMargins(0, 6, 0, 0)
+        self._actions.setSpacing(6)
+        body.addWidget(self._actions_host)
         self._fields: dict[str, QLabel] = {}
+        body.addWidget(self._section(self.tr("办理情况")))
+        body.addLayout(self._form([
+            ("risk_reasons", self.tr("风险依据")), ("deadline", self.tr("期限")), ("handlers", self.tr("承办人")),
+            ("milestones", self.tr("五个第一")),
+        ]))  # fmt: skip
+        self._agreements_title = self._section(self.tr("调解协议"))
+        body.addWidget(self._agreements_title)
+        self._agreements = QVBoxLayout()
+        self._agreements.setSpacing(6)
+        body.addLayout(self._agreements)
+        self._referrals_title = self._section(self.tr("交办部门"))
+        body.addWidget(self._referrals_title)
+        self._referrals = QVBoxLayout()
+        self._referrals.setSpacing(6)
+        body.addLayout(self._referrals)
+
         body.addWidget(self._section(self.tr("基本情况")))
         body.addLayout(self._form([
-            ("channel", self.tr("来源渠道")), ("risk_reason", self.tr("风险说明")),
+            ("channel", self.tr("来源渠道")), ("risk_reason", self.tr("登记备注")),
             ("occurred", self.tr("发生日期")), ("people", self.tr("涉及人数")), ("amount", self.tr("涉及金额")),
             ("registered", self.tr("登记")), ("updated", self.tr("最后修改")),
         ]))  # fmt: skip
@@ -148,7 +196,12 @@ class CaseDetailPane(QWidget):
         body.addWidget(self._section(self.tr("当事人诉求")))
         self._claims = _ReadOnlyText()
         body.addWidget(self._claims)
+        self._timeline_title = self._section(self.tr("办理记录"))
+        body.addWidget(self._timeline_title)
+        self.timeline = TimelineView()
+        body.addWidget(self.timeline)
         body.addStretch(1)
+        self._set_lifecycle_parts(None)
 
     def _section(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -181,22 +234,22 @@ class CaseDetailPane(QWidget):
         request = self._request
         store = self._store
 
-        def done(detail: CaseDetail) -> None:
+        def done(lc: CaseLifecycle) -> None:
             if request == self._request:  # the user may have clicked on since
-                self.set_detail(detail)
+                self.set_lifecycle(lc)
 
-        self._tasks.run(lambda: case_queries.show_case_by_local_no(store, local_no), done, self._failed, owner=self)
+        self._tasks.run(lambda: case_queries.case_lifecycle(store, local_no), done, self._failed, owner=self)
 
     def show_number(self, number: str) -> None:
         self._request += 1
         request = self._request
         store = self._store
 
-        def done(detail: CaseDetail) -> None:
+        def done(lc: CaseLifecycle) -> None:
             if request == self._request:
-                self.set_detail(detail)
+                self.set_lifecycle(lc)
 
-        self._tasks.run(lambda: case_queries.show_case(store, number), done, self._failed, owner=self)
+        self._tasks.run(lambda: case_queries.case_lifecycle_by_number(store, number), done, self._failed, owner=self)
 
     def _failed(self, err: BaseException) -> None:
         if isinstance(err, NotFound):
@@ -208,7 +261,10 @@ class CaseDetailPane(QWidget):
         self._local_no = None
         self._stack.setCurrentIndex(0)
 
-    def set_detail(self, d: CaseDetail) -> None:
+    def set_lifecycle(self, lc: CaseLifecycle) -> None:
+        self.set_detail(lc.detail, lifecycle=lc)
+
+    def set_detail(self, d: CaseDetail, *, lifecycle: CaseLifecycle | None = None) -> None:
         r = d.row
         self._local_no = r.local_no
         self._number.setText(r.number)
@@ -241,8 +297,125 @@ class CaseDetailPane(QWidget):
         self._set_parties(d.parties)
         self._facts.set_text(d.facts, self.tr("（未填写）"))
         self._claims.set_text(d.claims, self.tr("（未填写）"))
+        self._set_lifecycle_parts(lifecycle)
         self._stack.setCurrentIndex(1)
         self.case_shown.emit(d)
+
+    def scroll_to(self, part: str) -> None:
+        """Bring a part of the pane into view: "top", "agreements", "referrals" or "timeline"."""
+        target = {"agreements": self._agreements_title, "referrals": self._referrals_title,
+                  "timeline": self._timeline_title}.get(part)  # fmt: skip
+        bar = self._scroll.verticalScrollBar()
+        if target is None:
+            bar.setValue(0)
+            return
+        page = self._scroll.widget()
+        layout = page.layout() if page is not None else None
+        if layout is not None:
+            layout.activate()
+        bar.setValue(min(bar.maximum(), max(0, target.y() - 8)))
+
+    # --- lifecycle --------------------------------------------------------------------------------
+    def _set_lifecycle_parts(self, lc: CaseLifecycle | None) -> None:
+        self.lifecycle = lc
+        _clear(self._agreements)
+        _clear(self._referrals)
+        for button in self.action_buttons.values():
+            button.deleteLater()
+        self.action_buttons = {}
+        if lc is None:
+            for key in ("risk_reasons", "deadline", "handlers", "milestones"):
+                self._fields[key].setText("—")
+            self._agreements_title.hide()
+            self._referrals_title.hide()
+            self.timeline.set_entries(())
+            self._actions_host.hide()
+            return
+        reasons = "；".join(lc.risk_reasons)
+        self._fields["risk_reasons"].setText(reasons or self.tr("未触发预警规则"))
+        deadline = self._fields["deadline"]
+        if lc.due_date is not None:
+            left = (lc.due_date - china_today()).days
+            when = (
+                self.tr("已超期 %s 天") % -left
+                if left < 0
+                else (self.tr("今天到期") if left == 0 else self.tr("还有 %s 天") % left)
+            )
+            deadline.setText(f"{lc.due_what or self.tr('办理')}：{lc.due_date.isoformat()}（{when}）")
+            deadline.setStyleSheet("color:#d93025; font-weight:bold;" if left < 0 else "")
+        else:
+            deadline.setText(self.tr("无"))
+            deadline.setStyleSheet("")
+        self._fields["handlers"].setText("、".join(lc.handlers) or self.tr("未指定"))
+        self._fields["milestones"].setText("<br>".join(
+            f"第一时间{name}：{_milestone(at, name == '发现')}" for name, at in lc.milestones
+        ))  # fmt: skip
+        self._fields["milestones"].setTextFormat(Qt.TextFormat.RichText)
+        self._agreements_title.setVisible(bool(lc.agreements))
+        for agreement in lc.agreements:
+            self._agreements.addWidget(AgreementCard(agreement))
+        self._referrals_title.setVisible(bool(lc.referrals))
+        for referral in lc.referrals:
+            self._referrals.addWidget(ReferralCard(referral))
+        self.timeline.set_entries(lc.timeline)
+        self._set_actions(lc)
+
+    def offered_actions(self, lc: CaseLifecycle) -> list[Action]:
+        """Legal now AND permitted for the signed-in actor (own_case as services.lifecycle.is_own_case)."""
+        actor = self._actor
+        if actor is None:
+            return []
+        try:
+            role = Role(actor.role)
+        except ValueError:
+            return []
+        own = lc.detail.registered_by == actor.name or actor.name in lc.handlers
+        legal = [a for a in lc.allowed_actions if allowed(role, ACTION_PERMISSION[a], own_case=own)]
+        order = {a: i for i, a in enumerate(PRIMARY_ORDER)}
+        return sorted(legal, key=lambda a: (order.get(a, len(order)), list(Action).index(a)))
+
+    def _set_actions(self, lc: CaseLifecycle) -> None:
+        offered = self.offered_actions(lc)
+        self._actions_host.setVisible(bool(offered))
+        primary = [a for a in offered if a in PRIMARY_ORDER]
+        for i, action in enumerate(offered):
+            button = QPushButton(self.tr(action.label))
+            button.setObjectName(f"action-{action.value}")
+            button.setMinimumHeight(30)
+            if action in primary[:1]:
+                button.setIcon(qta.icon("fa5s.arrow-right", color="white"))
+                button.setStyleSheet(
+                    "QPushButton { background:#1a73e8; color:white; border-radius:4px; padding:4px 10px; font-weight:bold; }"
+                )
+            button.clicked.connect(lambda _checked=False, a=action: self.open_action(a))
+            self._actions.addWidget(button, i // 3, i % 3)
+            self.action_buttons[action] = button
+
+    def open_action(self, action: Action) -> ActionDialog | None:
+        lc, actor = self.lifecycle, self._actor
+        if lc is None or actor is None:
+            return None
+        dialog = ActionDialog(self._store, self._tasks, actor, lc, action, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.performed.connect(self._performed)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _performed(self, done: object) -> None:
+        lc = self.lifecycle
+        if lc is None:
+            return
+        self._request += 1
+        request = self._request
+        store, local_no = self._store, lc.detail.row.local_no
+
+        def shown(new: CaseLifecycle) -> None:
+            if request == self._request:
+                self.set_lifecycle(new)
+            self.action_done.emit(done)
+
+        self._tasks.run(lambda: case_queries.case_lifecycle(store, local_no), shown, self._failed, owner=self)
 
     def _set_parties(self, parties: tuple[PartyRecord, ...]) -> None:
         while self._parties.count():
@@ -290,6 +463,22 @@ class CaseDetailPane(QWidget):
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _milestone(at: dt.datetime | None, maybe_date: bool = False) -> str:
+    if at is None:
+        return "—"
+    if maybe_date and at.time() == dt.time():
+        return at.date().isoformat()  # "discovered" falls back to the date it happened: no time of day
+    return china_time(at).strftime("%Y-%m-%d %H:%M")
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 class CaseDetailDialog(QDialog):

@@ -1,9 +1,10 @@
 """Qt models of the case list.
 
-``CaseTableModel`` is the main list: it holds only the ``local_no`` ints of the matching cases (200,000
-ints is under 2 MB) and fetches the rows it is asked to paint in pages of ``PAGE_SIZE``, keeping a bounded
-number of pages. Re-querying the ids (filter, sort, refresh) goes through the serial worker; the page
-fetches run synchronously in ``data()`` because a primary-key page query takes about a millisecond.
+``CaseTableModel`` is the main list: it knows only how many cases match (``case_queries.case_count``, run on
+the serial worker at every filter, sort or refresh) and fetches the rows it is asked to paint in pages of
+``PAGE_SIZE`` (``case_queries.case_page``: filter + sort + offset/limit), keeping a bounded number of pages.
+No list of ids is ever loaded. The page fetches run synchronously in ``data()`` because one page takes a
+few milliseconds; scrolling to row 150,000 fetches that page only.
 
 ``CaseRowsModel`` shows a short, already-fetched list (one person's cases) with the same columns.
 """
@@ -116,6 +117,9 @@ class _CaseColumnsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if COLUMNS[section][1] is None:
+                return QCoreApplication.translate("CaseTable", "这一列不能排序")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -151,7 +155,7 @@ class CaseTableModel(_CaseColumnsModel):
         self._filter = CaseFilter()
         self._sort_column = DEFAULT_SORT_COLUMN
         self._descending = True
-        self._nos: list[int] = []
+        self._count = 0
         self._pages: OrderedDict[int, list[CaseRow | None]] = OrderedDict()
         self._generation = 0  # answers to superseded queries (typing fast) are dropped
         self._has_loaded = False
@@ -169,8 +173,12 @@ class CaseTableModel(_CaseColumnsModel):
         self._filter = flt
         self.refresh(then)
 
+    @staticmethod
+    def sortable(column: int) -> bool:
+        return COLUMNS[column][1] is not None
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if COLUMNS[column][1] is None:
+        if not self.sortable(column):  # the view does not offer it (see main_window); a caller might
             previous = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
             self.sort_refused.emit(self._sort_column, previous)
             return
@@ -180,42 +188,50 @@ class CaseTableModel(_CaseColumnsModel):
         self._sort_column, self._descending = column, descending
         self.refresh()
 
+    def _sort_key(self) -> str:
+        return COLUMNS[self._sort_column][1] or "created_at"
+
     def refresh(self, then: Callable[[], None] | None = None) -> None:
-        """Re-query the ids through the worker; ``then`` runs once the new list is in place."""
+        """Re-count through the worker; ``then`` runs once the new list is in place."""
         self._generation += 1
         generation = self._generation
         store, flt = self._store, self._filter
-        key, descending = COLUMNS[self._sort_column][1] or "created_at", self._descending
 
-        def query() -> list[int]:
-            return case_queries.case_local_nos(store, flt, key, descending)
-
-        def done(nos: list[int]) -> None:
+        def done(count: int) -> None:
             if generation != self._generation:
                 return
             self.beginResetModel()
-            self._nos = nos
+            self._count = count
             self._pages.clear()
             self.endResetModel()
             self._has_loaded = True
-            self.loaded.emit(len(nos))
+            self.loaded.emit(count)
             if then is not None:
                 then()
 
-        self._tasks.run(query, done, owner=self)
+        self._tasks.run(lambda: case_queries.case_count(store, flt), done, owner=self)
 
     # --- lookups for the view -----------------------------------------------------------------
     def local_no_at(self, row: int) -> int | None:
-        return self._nos[row] if 0 <= row < len(self._nos) else None
+        found = self.row_at(row)
+        return found.local_no if found is not None else None
 
     def row_of(self, local_no: int) -> int | None:
-        try:
-            return self._nos.index(local_no)
-        except ValueError:
-            return None
+        """The row of a case among the pages fetched so far (the first page is fetched if need be)."""
+        if self._count and 0 not in self._pages:
+            self._fetch_page(0)
+        for page_no, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row is not None and row.local_no == local_no:
+                    return page_no * PAGE_SIZE + offset
+        return None
+
+    @property
+    def fetched_pages(self) -> list[int]:
+        return list(self._pages)
 
     def row_at(self, row: int) -> CaseRow | None:
-        if not 0 <= row < len(self._nos):
+        if not 0 <= row < self._count:
             return None
         page_no, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(page_no)
@@ -226,17 +242,18 @@ class CaseTableModel(_CaseColumnsModel):
         return page[offset] if offset < len(page) else None
 
     def _fetch_page(self, page_no: int) -> list[CaseRow | None]:
-        wanted = self._nos[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-        by_no = {r.local_no: r for r in case_queries.case_rows(self._store, wanted)}
-        # A case deleted since the ids were read stays as a blank line until the next refresh.
-        page: list[CaseRow | None] = [by_no.get(n) for n in wanted]
+        rows = case_queries.case_page(
+            self._store, self._filter, self._sort_key(), self._descending, page_no * PAGE_SIZE, PAGE_SIZE
+        )
+        # Cases deleted since the count leave blank lines at the end until the next refresh.
+        page: list[CaseRow | None] = list(rows)
         self._pages[page_no] = page
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
         return page
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._nos)
+        return 0 if parent.isValid() else self._count
 
 
 class CaseRowsModel(_CaseColumnsModel):

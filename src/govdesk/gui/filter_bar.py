@@ -7,6 +7,7 @@ from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from govdesk.domain.codes import Kind, Risk, Status
+from govdesk.services.case_queries import due_filter
 from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.records import NamedRef
 
@@ -47,6 +48,10 @@ class CaseFilterBar(QWidget):
         self.risk_combo = self._combo(self.tr("全部风险"), [])
         for risk in (Risk.RED, Risk.YELLOW, Risk.GREEN):
             self.risk_combo.addItem(risk_dot(risk), risk_label(risk), risk.value)
+        self.due_combo = self._combo(
+            self.tr("全部期限"), [(self.tr("已超期"), "overdue"), (self.tr("即将到期"), "due_soon")]
+        )
+        self.due_combo.setToolTip(self.tr("期限：全部 / 已超期 / 即将到期"))
         self.date_from = OptionalDateEdit(self.tr("不限"))
         self.date_to = OptionalDateEdit(self.tr("不限"))
         for date_edit in (self.date_from, self.date_to):
@@ -60,7 +65,8 @@ class CaseFilterBar(QWidget):
         first.addWidget(self.search_edit, 1)
         first.addWidget(self.reset_button)
         second = QHBoxLayout()
-        for combo in (self.kind_combo, self.status_combo, self.category_combo, self.village_combo, self.risk_combo):
+        for combo in (self.kind_combo, self.status_combo, self.category_combo, self.village_combo, self.risk_combo,
+                      self.due_combo):  # fmt: skip
             second.addWidget(combo)
         second.addSpacing(8)
         second.addWidget(QLabel(self.tr("登记日期")))
@@ -110,7 +116,9 @@ class CaseFilterBar(QWidget):
         date_from, date_to = self.date_from.value(), self.date_to.value()
         if date_from and date_to and date_from > date_to:
             date_from, date_to = date_to, date_from  # a reversed range is a slip, not a wish for nothing
+        due = self.due_combo.currentData()
         return CaseFilter(
+            **(due_filter(due) if due else {}),  # type: ignore[arg-type]
             search=self.search_edit.text().strip(),
             kinds=one(self.kind_combo),
             statuses=(status,) if status and status != OPEN_ONLY else (),
@@ -125,10 +133,11 @@ class CaseFilterBar(QWidget):
     def reset(self) -> None:
         self._timer.stop()
         widgets = (self.search_edit, self.kind_combo, self.status_combo, self.category_combo, self.village_combo,
-                   self.risk_combo, self.date_from.edit, self.date_to.edit)  # fmt: skip
+                   self.risk_combo, self.due_combo, self.date_from.edit, self.date_to.edit)  # fmt: skip
         blockers = [QSignalBlocker(w) for w in widgets]
         self.search_edit.clear()
-        for combo in (self.kind_combo, self.status_combo, self.category_combo, self.village_combo, self.risk_combo):
+        for combo in (self.kind_combo, self.status_combo, self.category_combo, self.village_combo, self.risk_combo,
+                      self.due_combo):  # fmt: skip
             combo.setCurrentIndex(0)
         self.date_from.clear()
         self.date_to.clear()

@@ -6,16 +6,19 @@ from collections.abc import Callable
 
 import qtawesome as qta
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -24,19 +27,37 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.domain.codes import categories
-from govdesk.services import case_queries, registration
+from govdesk.domain.errors import GovdeskError
+from govdesk.services import accounts, case_queries, registration
 from govdesk.services.actor import Actor
 from govdesk.services.case_queries import StoreInfo
+from govdesk.services.lifecycle import ActionDone
 from govdesk.store.cases_repo import CaseFilter
-from govdesk.store.records import CaseDetail, NamedRef
+from govdesk.store.records import CaseLifecycle, NamedRef
 from govdesk.store.store import Store
 
 from .case_detail import CaseDetailPane
-from .case_table_model import COLUMN_INDEX, DEFAULT_SORT_COLUMN, CaseTableModel
+from .case_table_model import COLUMN_INDEX, COLUMNS, DEFAULT_SORT_COLUMN, CaseTableModel
 from .filter_bar import CaseFilterBar
+from .labels import status_label
+from .lock_screen import LockScreen
 from .persons_view import PersonsView
 from .registration_dialog import RegistrationDialog, registrable_kinds
-from .tasks import TaskManager
+from .tasks import TaskManager, show_error
+
+IDLE_MINUTES = 10.0  # default of QSettings "security/idle_minutes"; 0 switches the idle lock off
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
+}  # fmt: skip
+
+
+def _float(value: object, default: float) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
 
 # Starting widths; the user's own widths are restored from QSettings afterwards.
 _COLUMN_WIDTHS = {
@@ -92,6 +113,33 @@ class _EmptyOverlay(QWidget):
         return False
 
 
+class _SortHeader(QHeaderView):
+    """A header whose clicks sort, except on the columns the store cannot sort by: those are not clickable
+    (no sort indicator jumps there and nothing is refused)."""
+
+    def __init__(self, unsortable: set[int], parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.unsortable = unsortable
+        self.setSectionsClickable(True)  # what QTableView sets on its own default header
+
+    def _guard(self, event: QMouseEvent, handler: Callable[[QMouseEvent], None]) -> None:
+        index = self.logicalIndexAt(event.position().toPoint())
+        if index in self.unsortable:
+            self.setSectionsClickable(False)
+            try:
+                handler(event)
+            finally:
+                self.setSectionsClickable(True)
+        else:
+            handler(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._guard(event, super().mousePressEvent)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._guard(event, super().mouseReleaseEvent)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -137,7 +185,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(cases_page, qta.icon("mdi6.clipboard-text-search-outline"), self.tr("事项"))
         self.tabs.addTab(self.persons_view, qta.icon("mdi6.account-search"), self.tr("人员查询"))
 
-        self.detail = CaseDetailPane(store, tasks)
+        self.detail = CaseDetailPane(store, tasks, actor=actor)
+        self.detail.action_done.connect(self._action_done)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
@@ -146,7 +195,25 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1040, 400])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.lock_screen = LockScreen(actor.name, bool(actor.username))
+        self.lock_screen.unlock_requested.connect(self._try_unlock)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.splitter)
+        self.central.addWidget(self.lock_screen)
+        self.setCentralWidget(self.central)
+        self.locked = False
+        self._hidden_windows: list[QWidget] = []
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        minutes = _float(self.settings.value("security/idle_minutes", IDLE_MINUTES), IDLE_MINUTES)
+        self.idle_enabled = minutes > 0
+        if self.idle_enabled:
+            self.idle_timer.setInterval(max(1, int(minutes * 60_000)))
+            self.idle_timer.start()
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
 
         self._setup_actions()
         self.center_label = QLabel()
@@ -163,6 +230,9 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------------
     def _setup_table(self) -> None:
         table = self.table
+        table.setHorizontalHeader(
+            _SortHeader({i for i in range(len(COLUMNS)) if not CaseTableModel.sortable(i)}, table)
+        )
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -207,7 +277,14 @@ class MainWindow(QMainWindow):
         self.persons_action = QAction(qta.icon("fa5s.user-friends", color=blue), self.tr("人员查询"), self)
         self.persons_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.persons_action.triggered.connect(self.focus_persons)
-        for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action):
+        self.lock_action = QAction(qta.icon("fa5s.lock", color=blue), self.tr("锁定"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)  # stays active while the toolbar is disabled
+        self.toolbar = toolbar
+        for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action,
+                       self.lock_action):  # fmt: skip
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text()}（{shortcut}）")
             toolbar.addAction(action)
@@ -337,8 +414,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已登记：%s") % result.number, 10_000)
         store = self.store
 
-        def shown(detail: CaseDetail) -> None:
-            self.detail.set_detail(detail)
+        def shown(lc: CaseLifecycle) -> None:
+            detail = lc.detail
+            self.detail.set_lifecycle(lc)
             self.tabs.setCurrentIndex(0)
 
             def select() -> None:
@@ -349,7 +427,75 @@ class MainWindow(QMainWindow):
 
             self.model.refresh(then=select)
 
-        self.tasks.run(lambda: case_queries.show_case(store, result.number), shown, owner=self)
+        self.tasks.run(lambda: case_queries.case_lifecycle_by_number(store, result.number), shown, owner=self)
+
+    def _action_done(self, done: ActionDone) -> None:
+        """After a lifecycle action: say what happened and refresh the list (the row's status and risk)."""
+        message = f"{done.number}：{done.summary}"
+        if done.from_status != done.to_status:
+            message += f"（{status_label(done.from_status)} → {status_label(done.to_status)}）"
+        self.statusBar().showMessage(message, 15_000)
+        self.model.refresh(then=self._reselect)
+
+    # --- idle lock ----------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.locked and self.idle_enabled and event.type() in _INPUT_EVENTS:
+            self.idle_timer.start()  # restart: input anywhere in the program counts as activity
+        return False
+
+    def lock(self) -> None:
+        """Hide every piece of case data until the signed-in user types their password again."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle_timer.stop()
+        # Open forms (registration, an action) hold personal data too: hide them and bring them back after.
+        self._hidden_windows = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and isinstance(w, QDialog)
+        ]
+        for widget in self._hidden_windows:
+            widget.hide()
+        self.toolbar.setEnabled(False)
+        for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action):
+            action.setEnabled(False)
+        self.central.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+
+    def _try_unlock(self, password: str) -> None:
+        if not self.actor.username:  # a store without accounts: nothing to check against
+            self.unlock()
+            return
+        store, username = self.store, self.actor.username
+
+        def done(who: Actor) -> None:
+            if who.username == username:
+                self.unlock()
+            else:
+                self.lock_screen.show_error(self.tr("只有当前登录的用户才能解锁。"))
+
+        def failed(err: BaseException) -> None:
+            if isinstance(err, GovdeskError):
+                self.lock_screen.show_error(str(err))
+            else:
+                self.lock_screen.show_error("")
+                show_error(err, self)
+
+        self.tasks.run(lambda: accounts.login(store, username, password), done, failed, owner=self)
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.lock_screen.reset()
+        self.central.setCurrentWidget(self.splitter)
+        self.toolbar.setEnabled(True)
+        self.register_action.setEnabled(bool(registrable_kinds(self.actor)))
+        for action in (self.refresh_action, self.search_action, self.persons_action):
+            action.setEnabled(True)
+        for widget in self._hidden_windows:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self._hidden_windows = []
+        if self.idle_enabled:
+            self.idle_timer.start()
 
     # --- window state -----------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -374,6 +520,12 @@ class MainWindow(QMainWindow):
         s.setValue("mainWindow/caseHeader", self.table.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.locked:
+            # Closing from the lock screen: open forms were hidden, so throw them away without asking.
+            for widget in self._hidden_windows:
+                if shiboken6.isValid(widget) and isinstance(widget, QDialog):
+                    widget.done(0)
+            self._hidden_windows = []
         dialog = self._open_registration_dialog()
         if dialog is not None:
             dialog.reject()  # asks before throwing away a half-filled form

@@ -1,0 +1,161 @@
+"""Agreements and referrals in the detail pane: obligations with their performance, signatures, who still has
+to sign, when it took effect and the last day to apply for judicial confirmation; a referral's department,
+deadlines, report and how often it was sent back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+from govdesk.domain.action_input import PERFORMANCE, SIGN_METHODS, SIGNERS
+from govdesk.domain.clock import china_time, china_today
+from govdesk.store.records import AgreementRecord, ReferralRecord
+
+CONFIRMATION_WARN_DAYS = 7
+_CARD = "QFrame#lcCard { background:#f6f8fb; border:1px solid #dde3ea; border-radius:6px; }"
+_WARN = "color:#d93025; font-weight:bold;"
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _label(html: str, style: str = "") -> QLabel:
+    label = QLabel(html)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("background:transparent;" + style)
+    return label
+
+
+def _card() -> tuple[QFrame, QVBoxLayout]:
+    card = QFrame()
+    card.setObjectName("lcCard")
+    card.setStyleSheet(_CARD)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(10, 8, 10, 8)
+    layout.setSpacing(3)
+    return card, layout
+
+
+def confirmation_warning(a: AgreementRecord) -> str:
+    """'Apply for judicial confirmation by …' with a warning when 7 days or fewer are left."""
+    if a.oral or a.confirmation_last_day is None or a.confirmation_applied_on is not None:
+        return ""
+    left = (a.confirmation_last_day - china_today()).days
+    if left < 0:
+        return f"申请司法确认的期限已过（{a.confirmation_last_day.isoformat()}）"
+    if left <= CONFIRMATION_WARN_DAYS:
+        return f"⚠ 申请司法确认只剩 {left} 天（最后一天 {a.confirmation_last_day.isoformat()}）"
+    return ""
+
+
+class AgreementCard(QFrame):
+    def __init__(self, a: AgreementRecord) -> None:
+        super().__init__()
+        self.setObjectName("lcCard")
+        self.setStyleSheet(_CARD)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(3)
+        kind = "口头协议" if a.oral else "书面调解协议"
+        state = ""
+        if not a.oral:
+            state = (
+                f"<span style='color:#1e8e3e'>已生效（{a.effective_on.isoformat()}），已锁定</span>"
+                if a.effective_on
+                else "<span style='color:#b06000'>尚未生效</span>"
+            )
+        layout.addWidget(_label(f"<b>{kind}</b>　{a.made_on.isoformat()}　{state}"))
+        if a.matters:
+            layout.addWidget(
+                _label(f"<span style='color:#5f6368'>{'内容' if a.oral else '争议事项'}：</span>{_html(a.matters)}")
+            )
+        self.obligations: QLabel | None = None
+        if a.obligations:
+            # An HTML table in a label: it wraps in the narrow pane instead of scrolling sideways.
+            rows = []
+            for ob in a.obligations:
+                extra = "，".join(x for x in (
+                    f"{ob.amount_cents / 100:,.2f} 元" if ob.amount_cents is not None else "",
+                    f"{ob.due_on.isoformat()} 前" if ob.due_on else "", ob.method, ob.place,
+                ) if x)  # fmt: skip
+                performance = PERFORMANCE.get(ob.performance, ob.performance)
+                colour = {"performed": "#1e8e3e", "partly": "#b06000", "not": "#d93025"}.get(ob.performance, "#5f6368")
+                extra_html = f"<br><span style='color:#5f6368'>{_html(extra)}</span>" if extra else ""
+                obligee = " → " + _html(ob.obligee) if ob.obligee else ""
+                rows.append(
+                    f"<tr><td style='padding:2px 6px 2px 0'>{ob.position}.</td>"
+                    f"<td style='padding:2px 6px 2px 0'>{_html(ob.obligor)}{obligee}：{_html(ob.content)}{extra_html}</td>"
+                    f"<td style='padding:2px 0; color:{colour}; white-space:nowrap'>{performance}</td></tr>"
+                )
+            self.obligations = _label(
+                "<span style='color:#5f6368'>履行事项：</span><table width='100%' cellspacing='0'>"
+                + "".join(rows)
+                + "</table>"
+            )
+            layout.addWidget(self.obligations)
+        if not a.oral:
+            signed = "、".join(f"{s.name}（{SIGNERS.get(s.signer, '印章') if s.signer != 'seal' else '印章'}，"
+                              f"{SIGN_METHODS.get(s.method, s.method)}）" for s in a.signatures)  # fmt: skip
+            layout.addWidget(_label(f"<span style='color:#5f6368'>已签署：</span>{_html(signed) or '无'}"))
+            self.missing = None
+            if a.missing_signers:
+                self.missing = _label("还需签署：" + _html("、".join(a.missing_signers)), _WARN)
+                layout.addWidget(self.missing)
+        if a.confirmation_last_day and not a.oral:
+            line = f"申请司法确认的最后一天：{a.confirmation_last_day.isoformat()}"
+            if a.confirmation_applied_on:
+                line += f"　已于 {a.confirmation_applied_on.isoformat()} 向{_html(a.confirmation_court)}申请"
+                if a.confirmation_result:
+                    line += "，" + ("已确认有效" if a.confirmation_result == "confirmed" else "申请被驳回")
+            layout.addWidget(_label(line))
+        warning = confirmation_warning(a)
+        self.warning = _label(warning, _WARN) if warning else None
+        if self.warning is not None:
+            layout.addWidget(self.warning)
+
+
+def _time(value) -> str:  # type: ignore[no-untyped-def]
+    return china_time(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+class ReferralCard(QFrame):
+    def __init__(self, r: ReferralRecord) -> None:
+        super().__init__()
+        self.setObjectName("lcCard")
+        self.setStyleSheet(_CARD)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(3)
+        today = china_today()
+        head = f"<b>{_html(r.department)}</b>"
+        if r.cooperating:
+            head += f"　<span style='color:#5f6368'>配合：{_html('、'.join(r.cooperating))}</span>"
+        if not r.active:
+            head += "　<span style='color:#80868b'>（已结束）</span>"
+        layout.addWidget(_label(head))
+        layout.addWidget(_label(f"<span style='color:#5f6368'>交办：</span>{_time(r.referred_at)}"))
+        received = "已签收 " + _time(r.received_at) if r.received_at else "未签收"
+        late = r.received_at is None and r.active and r.receive_due < today
+        layout.addWidget(
+            _label(
+                f"<span style='color:#5f6368'>签收期限：</span>{r.receive_due.isoformat()}　{received}",
+                _WARN if late else "",
+            )
+        )
+        reported = "已报结 " + _time(r.reported_at) if r.reported_at else "未报结"
+        late = r.reported_at is None and r.active and r.handle_due < today
+        layout.addWidget(
+            _label(
+                f"<span style='color:#5f6368'>办理期限：</span>{r.handle_due.isoformat()}　{reported}",
+                _WARN if late else "",
+            )
+        )
+        if r.report:
+            layout.addWidget(_label(f"<span style='color:#5f6368'>办理情况：</span>{_html(r.report)}"))
+        if r.confirmed_at:
+            layout.addWidget(_label(f"<span style='color:#5f6368'>中心确认：</span>{_time(r.confirmed_at)}"))
+        if r.sent_back_count:
+            layout.addWidget(_label(f"退回重办 {r.sent_back_count} 次", "color:#b06000;"))
