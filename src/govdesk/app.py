@@ -263,6 +263,9 @@ def exit_when_ready(window: MainWindow, path: Path) -> None:
 
 def run_gui(data_dir: Path | None) -> int:
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    from govdesk.gui.map_view import register_map_scheme
+
+    register_map_scheme()  # custom URL schemes must exist before the QApplication
     app = create_application()
     install_crash_reporter(data_dir)
     tasks = TaskManager()

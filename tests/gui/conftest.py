@@ -6,6 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from govdesk.gui.map_view import register_map_scheme
+
+register_map_scheme()
+
 # Qt reads QT_QPA_PLATFORM when the application is created: set before anything can create one.
 import shutil
 from collections.abc import Callable, Iterator
@@ -19,11 +23,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from govdesk.gui.main_window import MainWindow
+from govdesk.gui.map_view import register_map_scheme
 from govdesk.gui.tasks import TaskManager
 from govdesk.services import registration
 from govdesk.services.actor import Actor
 from govdesk.store.store import Store
 from tests.conftest import STAFF, dispute
+
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # QtWebEngine refuses to run as root otherwise
+register_map_scheme()  # the map's URL scheme must be registered before the first QApplication
 
 # Valid resident IDs (GB 11643 check digits) for the parties of the sample cases.
 WANG_ID = "330483199003150013"

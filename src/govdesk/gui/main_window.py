@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 
 from govdesk.domain.codes import categories
 from govdesk.domain.errors import GovdeskError
+from govdesk.gui.about_dialog import AboutDialog
+from govdesk.gui.big_screen import BigScreen
+from govdesk.gui.dashboard_view import DashboardView
+from govdesk.gui.map_view import MapView
+from govdesk.security.policy import Perm, Role, allowed
 from govdesk.services import accounts, case_queries, registration
 from govdesk.services.actor import Actor
 from govdesk.services.case_queries import StoreInfo
@@ -184,6 +189,16 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(cases_page, qta.icon("mdi6.clipboard-text-search-outline"), self.tr("事项"))
         self.tabs.addTab(self.persons_view, qta.icon("mdi6.account-search"), self.tr("人员查询"))
+        self.map_view: MapView | None = None
+        self.dashboard: DashboardView | None = None
+        self.big_screen: BigScreen | None = None
+        if allowed(Role(actor.role), Perm.CASE_LIST):
+            self.map_view = MapView(store, tasks)
+            self.map_view.caseActivated.connect(self.show_case)
+            self.tabs.addTab(self.map_view, qta.icon("mdi6.map-marker-radius"), self.tr("地图"))
+            self.dashboard = DashboardView(store, tasks, actor)
+            self.dashboard.casesRequested.connect(self.show_case_list)
+            self.tabs.addTab(self.dashboard, qta.icon("mdi6.chart-box-outline"), self.tr("统计分析"))
 
         self.detail = CaseDetailPane(store, tasks, actor=actor)
         self.detail.action_done.connect(self._action_done)
@@ -282,9 +297,16 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)  # stays active while the toolbar is disabled
+        self.big_screen_action = QAction(qta.icon("mdi6.monitor-dashboard", color=blue), self.tr("大屏"), self)
+        self.big_screen_action.setShortcut(QKeySequence("F11"))
+        self.big_screen_action.triggered.connect(self.open_big_screen)
+        self.big_screen_action.setEnabled(allowed(Role(self.actor.role), Perm.CASE_LIST))
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        about = help_menu.addAction(self.tr("关于 govdesk"))
+        about.triggered.connect(self.open_about)
         self.toolbar = toolbar
         for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action,
-                       self.lock_action):  # fmt: skip
+                       self.big_screen_action, self.lock_action):  # fmt: skip
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text()}（{shortcut}）")
             toolbar.addAction(action)
@@ -318,11 +340,32 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: (case_queries.store_info(store), case_queries.villages(store)), done, owner=self)
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.filter_bar.case_filter(), then=self._reselect)
+        flt = self.filter_bar.case_filter()
+        self.model.set_filter(flt, then=self._reselect)
+        if self.map_view is not None:
+            self.map_view.set_filter(flt)  # the map shows what the list shows
+
+    def show_case_list(self, local_nos: list[int], title: str) -> None:
+        """The cases behind a dashboard figure, in the case list (重置 returns to the usual filter)."""
+        flt = CaseFilter(local_nos=tuple(local_nos))
+        self.model.set_filter(flt, then=self._reselect)
+        if self.map_view is not None:
+            self.map_view.set_filter(flt)
+        self.tabs.setCurrentIndex(0)
+        self.statusBar().showMessage(self.tr("显示：%s（%s 件）。点“重置”返回全部事项。") % (title, len(local_nos)), 15000)
+
+    def open_big_screen(self) -> None:
+        self.big_screen = BigScreen(self.store, self.tasks, self.actor)
+        self.big_screen.start()
+
+    def open_about(self) -> None:
+        AboutDialog(self.store.data_dir, self).exec()
 
     def refresh(self) -> None:
         self.load_reference()
         self.model.refresh(then=self._reselect)
+        if self.map_view is not None:
+            self.map_view.refresh()
         if self.detail.current_local_no is not None:
             self.detail.show_case(self.detail.current_local_no)
 

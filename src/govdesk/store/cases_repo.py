@@ -46,6 +46,7 @@ class CaseFilter:
     today: dt.date | None = None  # China date the due filters count from
     due_soon_days: int = 3
     confirmation_warn_days: int = 7
+    local_nos: tuple[int, ...] = ()  # exactly these cases (a dashboard figure's list)
 
 
 SORT_COLUMNS = {
@@ -80,6 +81,8 @@ def _is_search_only(flt: CaseFilter) -> bool:
 def _apply_filter(stmt: Select[Any], flt: CaseFilter, *, tombstones: bool = True) -> Select[Any]:
     if tombstones:
         stmt = stmt.where(Case.deleted_at.is_(None))
+    if flt.local_nos:
+        stmt = stmt.where(Case.local_no.in_(flt.local_nos))
     if flt.kinds:
         stmt = stmt.where(Case.kind.in_(flt.kinds))
     if flt.statuses:
