@@ -6,10 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from govdesk.gui.map_view import register_map_scheme
-
-register_map_scheme()
-
 # Qt reads QT_QPA_PLATFORM when the application is created: set before anything can create one.
 import shutil
 from collections.abc import Callable, Iterator
