@@ -192,13 +192,13 @@ class MainWindow(QMainWindow):
         self.map_view: MapView | None = None
         self.dashboard: DashboardView | None = None
         self.big_screen: BigScreen | None = None
+        self._lazy_tabs: dict[int, str] = {}
         if allowed(Role(actor.role), Perm.CASE_LIST):
-            self.map_view = MapView(store, tasks)
-            self.map_view.caseActivated.connect(self.show_case)
-            self.tabs.addTab(self.map_view, qta.icon("mdi6.map-marker-radius"), self.tr("地图"))
-            self.dashboard = DashboardView(store, tasks, actor)
-            self.dashboard.casesRequested.connect(self.show_case_list)
-            self.tabs.addTab(self.dashboard, qta.icon("mdi6.chart-box-outline"), self.tr("统计分析"))
+            # Built when first opened: a web view (Chromium) and matplotlib would cost seconds and
+            # ~150 MB at every start for people who never open them.
+            self._lazy_tabs[self.tabs.addTab(QWidget(), qta.icon("mdi6.map-marker-radius"), self.tr("地图"))] = "map"
+            self._lazy_tabs[self.tabs.addTab(QWidget(), qta.icon("mdi6.chart-box-outline"), self.tr("统计分析"))] = "dashboard"
+            self.tabs.currentChanged.connect(self._build_lazy_tab)
 
         self.detail = CaseDetailPane(store, tasks, actor=actor)
         self.detail.action_done.connect(self._action_done)
@@ -344,6 +344,28 @@ class MainWindow(QMainWindow):
         self.model.set_filter(flt, then=self._reselect)
         if self.map_view is not None:
             self.map_view.set_filter(flt)  # the map shows what the list shows
+
+    def _build_lazy_tab(self, index: int) -> None:
+        what = self._lazy_tabs.pop(index, None)
+        if what is None:
+            return
+        icon, label = self.tabs.tabIcon(index), self.tabs.tabText(index)
+        widget: QWidget
+        if what == "map":
+            self.map_view = MapView(self.store, self.tasks)
+            self.map_view.caseActivated.connect(self.show_case)
+            self.map_view.set_filter(self.model.case_filter)
+            widget = self.map_view
+        else:
+            self.dashboard = DashboardView(self.store, self.tasks, self.actor)
+            self.dashboard.casesRequested.connect(self.show_case_list)
+            widget = self.dashboard
+        with QSignalBlocker(self.tabs):
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, icon, label)
+            self.tabs.setCurrentIndex(index)
+        placeholder.deleteLater()
 
     def show_case_list(self, local_nos: list[int], title: str) -> None:
         """The cases behind a dashboard figure, in the case list (重置 returns to the usual filter)."""
