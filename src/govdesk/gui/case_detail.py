@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from govdesk.domain.clock import china_time, china_today
 from govdesk.domain.errors import NotFound
 from govdesk.domain.lifecycle import Action
-from govdesk.security.policy import ACTION_PERMISSION, Role, allowed
+from govdesk.security.policy import ACTION_PERMISSION, Perm, Role, allowed
 from govdesk.services import case_queries
 from govdesk.services.actor import Actor
 from govdesk.store.records import CaseDetail, CaseLifecycle, PartyRecord
@@ -41,8 +41,11 @@ from govdesk.store.store import Store
 from .action_dialog import ActionDialog
 from .action_forms import PRIMARY_ORDER
 from .agreement_view import AgreementCard, ReferralCard
+from .attachments_view import AttachmentsView
 from .case_table_model import local_time
 from .labels import channel_label, kind_label, risk_badge_style, risk_label, role_label, status_label
+from .print_preview import DocumentMenu
+from .signature_pad import SignaturePadDialog
 from .tasks import TaskManager, show_error
 from .timeline_view import TimelineView
 
@@ -158,6 +161,20 @@ class CaseDetailPane(QWidget):
         self._actions.setContentsMargins(0, 6, 0, 0)
         self._actions.setSpacing(6)
         body.addWidget(self._actions_host)
+        tools = QHBoxLayout()
+        self.print_button = QPushButton(qta.icon("fa5s.print"), self.tr("打印文书"))
+        self.sign_button = QPushButton(qta.icon("fa5s.signature"), self.tr("签名…"))
+        self.sign_button.setToolTip(self.tr("在签名板上签名，签名图像存为附件并登记到协议"))
+        self.sign_button.clicked.connect(self.open_signature_pad)
+        self.doc_menu: DocumentMenu | None = None
+        if actor is not None:
+            self.doc_menu = DocumentMenu(store, tasks, actor, self)
+            self.doc_menu.on_issued = lambda issued: self._performed(None)
+            self.print_button.setMenu(self.doc_menu)
+        tools.addWidget(self.print_button)
+        tools.addWidget(self.sign_button)
+        tools.addStretch(1)
+        body.addLayout(tools)
         self._fields: dict[str, QLabel] = {}
         body.addWidget(self._section(self.tr("办理情况")))
         body.addLayout(self._form([
@@ -196,6 +213,10 @@ class CaseDetailPane(QWidget):
         body.addWidget(self._section(self.tr("当事人诉求")))
         self._claims = _ReadOnlyText()
         body.addWidget(self._claims)
+        body.addWidget(self._section(self.tr("附件（签字材料、扫描件、照片）")))
+        self.attachments: AttachmentsView | None = AttachmentsView(store, tasks, actor) if actor is not None else None
+        if self.attachments is not None:
+            body.addWidget(self.attachments)
         self._timeline_title = self._section(self.tr("办理记录"))
         body.addWidget(self._timeline_title)
         self.timeline = TimelineView()
@@ -263,6 +284,30 @@ class CaseDetailPane(QWidget):
 
     def set_lifecycle(self, lc: CaseLifecycle) -> None:
         self.set_detail(lc.detail, lifecycle=lc)
+        row = lc.detail.row
+        if self.doc_menu is not None:
+            self.doc_menu.set_case(row.number, row.kind, row.status, parties=len(lc.detail.parties))
+        if self.attachments is not None and self._actor is not None:
+            own = lc.detail.registered_by == self._actor.name or self._actor.name in lc.handlers
+            readable = allowed(Role(self._actor.role), Perm.CASE_RECORDS, own_case=own)
+            self.attachments.setVisible(readable)
+            self.attachments.set_case(row.number if readable else None)
+        if self.doc_menu is not None and self._actor is not None:
+            self.print_button.setVisible(allowed(Role(self._actor.role), Perm.DOC_PRINT))
+        unsigned = [a for a in lc.agreements if not a.oral and a.effective_on is None]
+        self.sign_button.setVisible(bool(unsigned) and Action.SIGN in lc.allowed_actions)
+
+    def open_signature_pad(self) -> SignaturePadDialog | None:
+        lc = self.lifecycle
+        if lc is None or self._actor is None:
+            return None
+        signed = [s.name for a in lc.agreements for s in a.signatures]
+        dialog = SignaturePadDialog(
+            self._store, self._tasks, self._actor, lc.detail.row.number, [p.name for p in lc.detail.parties], self,
+            signed=signed, mediator=lc.handlers[0] if lc.handlers else "", on_signed=self._performed,
+        )  # fmt: skip
+        dialog.open()
+        return dialog
 
     def set_detail(self, d: CaseDetail, *, lifecycle: CaseLifecycle | None = None) -> None:
         r = d.row

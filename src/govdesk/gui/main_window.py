@@ -301,6 +301,10 @@ class MainWindow(QMainWindow):
         self.big_screen_action.setShortcut(QKeySequence("F11"))
         self.big_screen_action.triggered.connect(self.open_big_screen)
         self.big_screen_action.setEnabled(allowed(Role(self.actor.role), Perm.CASE_LIST))
+        file_menu = self.menuBar().addMenu(self.tr("文件"))
+        batch = file_menu.addAction(self.tr("批量打印协议书…"))
+        batch.triggered.connect(self.open_batch_print)
+        batch.setEnabled(allowed(Role(self.actor.role), Perm.DOC_PRINT))
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         about = help_menu.addAction(self.tr("关于 govdesk"))
         about.triggered.connect(self.open_about)
@@ -365,7 +369,8 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, widget, icon, label)
             self.tabs.setCurrentIndex(index)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def show_case_list(self, local_nos: list[int], title: str) -> None:
         """The cases behind a dashboard figure, in the case list (重置 returns to the usual filter)."""
@@ -379,6 +384,11 @@ class MainWindow(QMainWindow):
     def open_big_screen(self) -> None:
         self.big_screen = BigScreen(self.store, self.tasks, self.actor)
         self.big_screen.start()
+
+    def open_batch_print(self) -> None:
+        from govdesk.gui.batch_print import open_batch_print
+
+        open_batch_print(self.store, self.tasks, self.actor, self)
 
     def open_about(self) -> None:
         AboutDialog(self.store.data_dir, self).exec()

@@ -371,3 +371,19 @@ class IssuedDocument(SyncedRow, Base):
     issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     issued_by: Mapped[str] = mapped_column(String(60))
     reprints: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Attachment(SyncedRow, Base):
+    """A file kept with a case: a scan of the signed paper, a signature image, a photo. The bytes live in a
+    content-addressed blob ``<data_dir>/attachments/<sha256>`` (encrypted when the store is); several rows may
+    share one blob. ``original_name`` is metadata only (sanitised), never used as a path."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_sha256", "sha256"),)
+    center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(40))
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    purpose: Mapped[str] = mapped_column(String(20))  # signed_agreement / signature / scan / photo
