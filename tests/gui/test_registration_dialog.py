@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from govdesk.gui.case_detail import CaseDetailDialog
@@ -186,3 +186,23 @@ def test_cancel_asks_before_discarding_typed_text(qtbot: QtBot, make_window: Mak
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     dialog.cancel_button.click()
     assert not dialog.isVisible()
+
+
+def test_picking_on_the_map_fills_the_coordinates(qtbot: QtBot, make_window: Make, store: Store, monkeypatch) -> None:
+    from govdesk.gui import map_view
+    from govdesk.gui.map_view import PickedLocation
+
+    class FakePicker:
+        """Stands in for the web map: the user clicked 30.61 N, 120.52 E (outside any grid of this store)."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.picked = PickedLocation(30.61, 120.52, None)
+
+        def exec(self) -> int:
+            return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(map_view, "LocationPickerDialog", FakePicker)
+    window = make_window(store)
+    dialog = window.open_registration()
+    dialog.pick_on_map()
+    assert (dialog.latitude_edit.text(), dialog.longitude_edit.text()) == ("30.610000", "120.520000")

@@ -435,6 +435,8 @@ class MainWindow(QMainWindow):
         local_no = self.model.local_no_at(rows[0].row())
         if local_no is not None and local_no != self.detail.current_local_no:
             self.detail.show_case(local_no)
+        if local_no is not None and self.map_view is not None:
+            self.map_view.highlight_case(local_no)  # the map pans to the case selected in the list
 
     def select_case(self, local_no: int, *, show: bool = True) -> bool:
         row = self.model.row_of(local_no)

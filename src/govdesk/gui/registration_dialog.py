@@ -242,12 +242,34 @@ class RegistrationDialog(QDialog):
         self.longitude_edit = QLineEdit(placeholderText=self.tr("经度，如 120.1551"))
         row.addWidget(self.latitude_edit)
         row.addWidget(self.longitude_edit)
+        self.pick_button = QPushButton(self.tr("在地图上选点…"))
+        self.pick_button.clicked.connect(self.pick_on_map)
+        row.addWidget(self.pick_button)
         self._field(form, "latitude", self.tr("坐标（可不填）"), coords)
         self._widgets["latitude"] = self.latitude_edit
         self._widgets["longitude"] = self.longitude_edit
         self._errors["longitude"] = self._errors["latitude"]
         group.setLayout(form)
         return group
+
+    def pick_on_map(self) -> None:
+        """Click the spot on the township map: fills latitude/longitude (WGS-84) and the village found there."""
+        from govdesk.gui.map_view import LocationPickerDialog
+
+        try:
+            initial: tuple[float, float] | None = (float(self.latitude_edit.text()), float(self.longitude_edit.text()))
+        except ValueError:
+            initial = None
+        dialog = LocationPickerDialog(self._store, self._tasks, self, initial=initial)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.picked is None:
+            return
+        picked = dialog.picked
+        self.latitude_edit.setText(f"{picked.latitude:.6f}")
+        self.longitude_edit.setText(f"{picked.longitude:.6f}")
+        if picked.location is not None:
+            index = self.village_combo.findData(picked.location.village_name)
+            if index >= 0:
+                self.village_combo.setCurrentIndex(index)
 
     def _text_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("事实与诉求"))
