@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         figures += store_bench.search_figures(store, size_label, repeat)
         print("store: filter/sort …")
         figures += store_bench.filter_figures(store, size_label, repeat)
+        print("statistics …")
+        from benchmarks.statistics_bench import statistics_figures
+
+        figures += statistics_figures(store, size_label, repeat)
     finally:
         store.close()
     print("store: cold start and memory …")

@@ -61,19 +61,21 @@ def stat_rows(session: Session, start_utc: dt.datetime, end_utc: dt.datetime, vi
         .group_by(Agreement.case_id)
         .subquery()
     )
-    on_spot = select(CaseEvent.case_id).where(CaseEvent.action == "resolve-on-spot").subquery()
+    # A correlated EXISTS uses the case_events(case_id) index; an outer join to a subquery scanned every event per case.
+    on_spot = (
+        select(CaseEvent.id).where(CaseEvent.case_id == Case.id, CaseEvent.action == "resolve-on-spot").exists()
+    )
     stmt = (
         select(
             Case.local_no, Case.kind, Case.category, Case.channel, Case.status, Case.risk, Village.name, Grid.name,
             Case.people_involved, Case.created_at, Case.occurred_at, Case.accepted_at, Case.resolved_at,
             Case.confirmed_at, Case.fed_back_at, Case.closed_at, Case.due_date, Case.satisfaction,
             agg.c.n, agg.c.oral, agg.c.amount, agg.c.obligations, agg.c.performed, agg.c.applied, agg.c.confirmed,
-            on_spot.c.case_id,
+            on_spot,
         )
         .outerjoin(Village, Village.id == Case.village_id)
         .outerjoin(Grid, Grid.id == Case.grid_id)
         .outerjoin(agg, agg.c.case_id == Case.id)
-        .outerjoin(on_spot, on_spot.c.case_id == Case.id)
         .where(Case.created_at >= start_utc, Case.created_at < end_utc, Case.deleted_at.is_(None))
     )
     if village_id:
@@ -82,6 +84,6 @@ def stat_rows(session: Session, start_utc: dt.datetime, end_utc: dt.datetime, vi
     out = []
     for r in session.execute(stmt):
         values: list[Any] = [*r[:18], r[18] or 0, r[19] or 0, r[20] or 0, r[21] or 0, r[22] or 0, r[23] or 0,
-                             r[24] or 0, r[25] is not None]  # fmt: skip
+                             r[24] or 0, bool(r[25])]  # fmt: skip
         out.append(StatRow(**dict(zip(names, values, strict=True))))
     return out
