@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, lazyload
 
 from govdesk.store.models import Agreement, Case, CaseEvent, Center, IssuedDocument, Setting
+from govdesk.store.records import ObligationRecord  # the same fields the detail pane shows
 
 RETENTION_SETTING = "documents.retention"
 
@@ -43,19 +44,6 @@ class EventSource:
 
 
 @dataclass(frozen=True)
-class ObligationSource:
-    position: int
-    obligor: str
-    obligee: str
-    content: str
-    amount_cents: int | None
-    due_on: dt.date | None
-    method: str
-    place: str
-    performance: str
-
-
-@dataclass(frozen=True)
 class AgreementSource:
     id: str
     oral: bool
@@ -67,7 +55,7 @@ class AgreementSource:
     effective_on: dt.date | None
     confirmation_applied_on: dt.date | None
     confirmation_court: str
-    obligations: tuple[ObligationSource, ...]
+    obligations: tuple[ObligationRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -147,7 +135,7 @@ def case_sources(session: Session, case: Case) -> CaseSources:
             id=a.id, oral=a.oral, made_on=a.made_on, facts=a.facts, matters=a.matters,
             responsibilities=a.responsibilities, copies=a.copies, effective_on=a.effective_on,
             confirmation_applied_on=a.confirmation_applied_on, confirmation_court=a.confirmation_court,
-            obligations=tuple(ObligationSource(o.position, o.obligor, o.obligee, o.content, o.amount_cents, o.due_on,
+            obligations=tuple(ObligationRecord(o.position, o.obligor, o.obligee, o.content, o.amount_cents, o.due_on,
                                                o.method, o.place, o.performance)
                               for o in a.obligations if o.deleted_at is None),
         )  # fmt: skip
