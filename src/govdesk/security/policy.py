@@ -47,6 +47,8 @@ class Perm(enum.StrEnum):
     DOC_PRINT = "doc.print"
     EXPORT = "data.export"
     REVEAL = "data.reveal"  # full ID / phone numbers, with a reason
+    PERSON_EXPORT = "person.export"  # everything held about one person, at their request (PIPL Art. 45)
+    PERSON_ANONYMISE = "person.anonymise"  # replace a person's identifying data (PIPL Art. 47)
     ACCOUNTS = "accounts.manage"
     AUDIT_READ = "audit.read"
     AUDIT_DELETE = "audit.delete"  # nobody: the table exists so the test can prove it
@@ -61,7 +63,7 @@ POLICY: dict[Role, frozenset[Perm]] = {
     Role.DIRECTOR: frozenset({
         P.CASE_REGISTER, P.GRID_EVENT_REGISTER, P.CASE_LIST, P.CASE_RECORDS, P.MEDIATION, P.REFERRAL, P.ON_SPOT,
         P.CLOSE, P.ARCHIVE, P.SET_RISK, P.REPORT_POLICE, P.INSTRUCT, P.DOC_PRINT, P.EXPORT, P.REVEAL,
-        P.AUDIT_READ, P.BACKUP, P.SETTINGS, P.SYNC,
+        P.AUDIT_READ, P.BACKUP, P.SETTINGS, P.SYNC, P.PERSON_EXPORT, P.PERSON_ANONYMISE,
     }),
     Role.MEDIATOR: frozenset({
         P.CASE_REGISTER, P.GRID_EVENT_REGISTER, P.CASE_LIST, P.CASE_RECORDS, P.MEDIATION, P.REFERRAL, P.CLOSE,

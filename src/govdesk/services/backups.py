@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
-from govdesk.domain.errors import NotFound, ValidationError
+from govdesk.domain.errors import GovdeskError, NotFound, ValidationError
 from govdesk.security.policy import Perm, Role, require
 from govdesk.services.actor import Actor
 from govdesk.store import backup as backup_files
+from govdesk.store import health
 from govdesk.store.audit_repo import append_audit
 from govdesk.store.backup import BackupInfo
 from govdesk.store.store import Store
 
 AUTOMATIC = "daily"
+DAMAGED_DIR = "damaged"  # byte copies of stores too damaged to back up, kept when a backup replaces them
+_CANNOT_BACK_UP: tuple[type[BaseException], ...] = (*backup_files.BACKUP_FAILURES, GovdeskError)
 
 
 def _audit(store: Store, actor: Actor, event: str, details: dict[str, object], outcome: str = "ok") -> None:
@@ -52,14 +56,67 @@ def restore_backup(store: Store, actor: Actor, name: str) -> BackupInfo:
     info = backup_files.verify_backup(path, store.key)
     if not info.ok:
         raise ValidationError(f"备份“{path.name}”不能用于恢复：{info.problem}。请选择其他备份。")
-    safety = create_backup(store, actor, "before-restore")
+    # The current store is kept first, never deleted: as a verified backup when it is whole, byte for byte
+    # (``damaged/``) when it is too damaged for SQLite to copy.
+    kept: dict[str, object] = {}
+    try:
+        kept["safety_backup"] = create_backup(store, actor, "before-restore").path.name
+    except _CANNOT_BACK_UP:
+        store.db.dispose()
+        kept["kept_aside"] = str(
+            backup_files.keep_aside(store.path, store.data_dir / DAMAGED_DIR).relative_to(store.data_dir)
+        )
     store.db.dispose()
     backup_files.restore_from(path, store.path, store.key)
     from govdesk.store import migrate
 
     migrate.upgrade(store.db.engine, store.path, store.backups_dir, store.key)
-    _audit(store, actor, "backup.restore", {"file": path.name, "safety_backup": safety.path.name})
+    _audit(store, actor, "backup.restore", {"file": path.name, **kept})
     return info
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """What restoring ``backup`` would lose: everything entered or changed after it was taken."""
+
+    backup: BackupInfo
+    since_utc: dt.datetime
+    changes: dict[str, int] | None  # None: the current store is too damaged to count
+
+    @property
+    def loses_nothing(self) -> bool:
+        return self.changes is not None and not any(self.changes.values())
+
+
+def taken_at(info: BackupInfo) -> dt.datetime:
+    """When the backup was taken, in local time: from its name (to the microsecond, just before the copy
+    started), else from its manifest (to the second)."""
+    parts = info.path.name.split("-")
+    try:
+        return dt.datetime.strptime("-".join(parts[1:4]), "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        return info.created
+
+
+def restore_preview(store: Store, info: BackupInfo) -> RestorePreview:
+    since = taken_at(info).astimezone(dt.UTC).replace(tzinfo=None)  # local time → naive UTC, as stored
+    try:
+        with store.db.read() as session:
+            changes: dict[str, int] | None = health.changes_since(session, since)
+    except GovdeskError:
+        changes = None
+    return RestorePreview(info, since, changes)
+
+
+def latest_good_backup(store: Store) -> BackupInfo | None:
+    """The newest backup that opens and passes its checks (verified one by one, newest first, until one does)."""
+    if not store.backups_dir.is_dir():
+        return None
+    for path in sorted(store.backups_dir.glob("govdesk-*.db"), reverse=True):  # names start with the time
+        info = backup_files.verify_backup(path, store.key)
+        if info.ok:
+            return info
+    return None
 
 
 def ensure_daily_backup(store: Store, actor: Actor, *, today: dt.date | None = None) -> BackupInfo | None:

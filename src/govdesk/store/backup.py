@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,3 +140,21 @@ def rotation_keep(backups: list[BackupInfo], *, daily: int = 7, weekly: int = 4,
                 if len(seen) <= count:
                     keep.add(b.path)
     return keep
+
+
+# What backup_to raises on a store it cannot copy (a damaged file fails the integrity check or cannot be read).
+BACKUP_FAILURES: tuple[type[BaseException], ...] = (OSError, sqlite_driver.DatabaseError)
+
+
+def keep_aside(db_path: Path, aside_dir: Path, when: dt.datetime | None = None) -> Path:
+    """A byte-for-byte copy of the store file and its WAL into ``aside_dir``: for a store too damaged to back up
+    through SQLite, so that restoring never destroys the only copy of what it held. Call with no connection
+    open. Never deleted by govdesk."""
+    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    aside_dir.mkdir(parents=True, exist_ok=True)
+    target = aside_dir / f"govdesk-{stamp}-replaced.db"
+    for suffix in ("", "-wal"):
+        source = Path(str(db_path) + suffix)
+        if source.is_file():
+            shutil.copy2(source, Path(str(target) + suffix))
+    return target
