@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from govdesk import __version__
 from govdesk.domain.errors import StoreError, StoreLocked
 from govdesk.gui import tasks as gui_tasks
+from govdesk.gui.backup_dialogs import check_store_at_start
 from govdesk.gui.first_run import FirstRunDialog
 from govdesk.gui.main_window import MainWindow
 from govdesk.gui.sign_in_dialog import SignInDialog
@@ -283,6 +284,9 @@ def run_gui(data_dir: Path | None) -> int:
         window.show()
         if note:
             window.statusBar().showMessage(note, 30_000)
+        # Queued behind the window's first queries: the list appears at once; a damaged store is reported
+        # in a dialog that offers the latest good backup.
+        check_store_at_start(window, store, tasks, actor, lambda _info: window.refresh())
         return app.exec()
     finally:
         tasks.shutdown()

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         cases_layout.addWidget(self.filter_bar)
         cases_layout.addWidget(self.table, 1)
 
-        self.persons_view = PersonsView(store, tasks)
+        self.persons_view = PersonsView(store, tasks, actor=actor)
         self.persons_view.case_activated.connect(self.show_case)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         batch = file_menu.addAction(self.tr("批量打印协议书…"))
         batch.triggered.connect(self.open_batch_print)
         batch.setEnabled(allowed(Role(self.actor.role), Perm.DOC_PRINT))
+        self._setup_security_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         about = help_menu.addAction(self.tr("关于 govdesk"))
         about.triggered.connect(self.open_about)
@@ -389,6 +390,34 @@ class MainWindow(QMainWindow):
         from govdesk.gui.batch_print import open_batch_print
 
         open_batch_print(self.store, self.tasks, self.actor, self)
+
+    def _setup_security_menu(self) -> None:
+        """安全: the audit trail (director, auditor) and backups (administrator, director)."""
+        role = Role(self.actor.role)
+        menu = self.menuBar().addMenu(self.tr("安全"))
+        self.audit_action = menu.addAction(qta.icon("mdi6.shield-search"), self.tr("审计记录…"))
+        self.audit_action.triggered.connect(self.open_audit_viewer)
+        self.audit_action.setEnabled(allowed(role, Perm.AUDIT_READ))
+        self.backups_action = menu.addAction(qta.icon("mdi6.backup-restore"), self.tr("备份与恢复…"))
+        self.backups_action.triggered.connect(self.open_backups)
+        self.backups_action.setEnabled(allowed(role, Perm.BACKUP) or allowed(role, Perm.RESTORE))
+
+    def open_audit_viewer(self) -> QDialog:
+        from govdesk.gui.audit_viewer import AuditViewerDialog
+
+        dialog = AuditViewerDialog(self.store, self.tasks, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_backups(self) -> QDialog:
+        from govdesk.gui.backup_dialogs import BackupRestoreDialog
+
+        dialog = BackupRestoreDialog(self.store, self.tasks, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(lambda _info: self.refresh())
+        dialog.open()
+        return dialog
 
     def open_about(self) -> None:
         AboutDialog(self.store.data_dir, self).exec()
