@@ -15,8 +15,8 @@ from govdesk.domain.errors import PermissionDenied
 from govdesk.security.policy import Perm, Role, allowed
 from govdesk.services import audit
 from govdesk.services.actor import Actor
-from govdesk.services.audit import AuditFilter
 from govdesk.services.registration import parse_registration, register_case
+from govdesk.store.audit_queries import AuditFilter
 from govdesk.store.store import Store
 from tests.conftest import dispute
 
