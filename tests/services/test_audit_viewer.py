@@ -125,3 +125,13 @@ def test_event_labels() -> None:
     assert audit.event_label("case.accept") == "事项办理：受理"
     assert audit.event_label("person.reveal") == "查看完整号码"
     assert audit.event_label("something.new") == "something.new"
+
+
+def test_entries_about_a_person_or_an_account_name_them_as_they_are_now(trail: Store) -> None:
+    from govdesk.services import case_queries, person_rights
+    from tests.conftest import VALID_ID
+
+    (person,) = case_queries.search_persons(trail, VALID_ID)
+    person_rights.reveal_person_field(trail, DIRECTOR, person.id, "phone", "电话回访")
+    row = audit.audit_page(trail, AUDITOR, AuditFilter(event="person.reveal")).rows[0]
+    assert row.object_name == "王某" and audit.object_text(row) == f"王某（{person.id[:8]}）"

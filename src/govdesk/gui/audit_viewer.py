@@ -90,6 +90,11 @@ class AuditTableModel(QAbstractTableModel):
             return row.object_id if column == 5 else audit.details_text(row)
         if role == Qt.ItemDataRole.BackgroundRole and row.seq in self.broken:
             return QBrush(_BROKEN_ROW)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.seq in self.broken:
+            # Also visible on a selected row, whose selection colour hides the red background.
+            return qta.icon("mdi6.alert-circle", color="#d93025")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and row.seq in self.broken:
+            return self.tr("哈希链在这条记录处断开：它或它前面的记录被改动、删除、插入或调换了顺序。")
         if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.outcome != "ok":
             return QBrush(_DENIED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -197,7 +202,7 @@ class AuditViewerDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for column, width in enumerate((64, 160, 90, 130, 150, 230, 70)):
+        for column, width in enumerate((78, 156, 90, 110, 178, 250, 64)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -361,7 +366,7 @@ class AuditViewerDialog(QDialog):
             self.tr("第 %s 条").replace("%s", str(row.seq)) + f"　{china_time(row.at):%Y-%m-%d %H:%M:%S}"
             + f"　{row.actor}@{row.device}",
             self.tr("事件：") + f"{audit.event_label(row.event)}（{row.event}）　" + self.tr("结果：") + _outcome(row.outcome),
-            self.tr("对象：") + f"{audit.object_label(row.object_type)} {row.object_id}".strip(),
+            self.tr("对象：") + " ".join(x for x in (audit.object_label(row.object_type), row.object_name, row.object_id) if x),
         ]  # fmt: skip
         if row.details:
             lines.append(json.dumps(row.details, ensure_ascii=False, indent=2, sort_keys=True))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.domain.clock import CHINA
 from govdesk.security.policy import Perm, Role, allowed
 from govdesk.services import backups, startup_check
 from govdesk.services.actor import Actor
@@ -59,7 +60,8 @@ def size_text(size: int) -> str:
 
 
 def backup_time(info: BackupInfo) -> str:
-    return f"{backups.taken_at(info):%Y-%m-%d %H:%M}"
+    """When the backup was taken, in China time like every other time the program shows."""
+    return f"{backups.taken_at(info).astimezone(CHINA):%Y-%m-%d %H:%M}"
 
 
 def loss_text(preview: RestorePreview) -> str:
@@ -302,7 +304,7 @@ class StartupCheckDialog(QDialog):
         self.confirm: Callable[[RestorePreview], bool] = lambda preview: confirm_restore(self, preview)
         self.setWindowTitle(self.tr("数据检查发现问题"))
         self.setWindowIcon(qta.icon("mdi6.database-alert", color="#d93025"))
-        self.resize(760, 560)
+        self.resize(760, 470)
 
         icon = QLabel()
         icon.setPixmap(qta.icon("mdi6.database-alert", color="#d93025").pixmap(48, 48))
@@ -316,7 +318,7 @@ class StartupCheckDialog(QDialog):
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setPlainText("\n".join(check.problems))
-        self.problems.setMaximumHeight(130)
+        self.problems.setMaximumHeight(96)
 
         self.offer_label = QLabel()
         self.offer_label.setWordWrap(True)

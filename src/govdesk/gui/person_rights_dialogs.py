@@ -69,6 +69,12 @@ class _ReasonDialog(QDialog):
         self.buttons.addWidget(self.action_button)
         self.reason_edit.textChanged.connect(lambda _t: self.reason_error.hide())
 
+    def _show_banner(self, text: str, style: str) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(style)
+        self.banner.show()
+        self.adjustSize()  # grow to fit the message instead of squeezing the fields
+
     def _person_line(self) -> QLabel:
         label = QLabel(f"<b>{_html(self.person.name)}</b>　{_html(self.person.village)}")
         return label
@@ -80,9 +86,7 @@ class _ReasonDialog(QDialog):
             self.reason_error.show()
             self.reason_edit.setFocus()
         elif isinstance(err, GovdeskError):
-            self.banner.setText(str(err))
-            self.banner.setStyleSheet(_BAD_STYLE)
-            self.banner.show()
+            self._show_banner(str(err), _BAD_STYLE)
         else:
             show_error(err, self)
 
@@ -189,7 +193,7 @@ class PersonExportDialog(_ReasonDialog):
         layout.addWidget(note)
         layout.addWidget(self.banner)
         layout.addLayout(self.buttons)
-        self.resize(620, self.sizeHint().height())
+        self.setMinimumWidth(680)
 
     def choose_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存个人信息"), str(Path.home() / suggested),
@@ -217,11 +221,10 @@ class PersonExportDialog(_ReasonDialog):
                     .replace("%1", str(target)).replace("%2", err.strerror or str(err))
                 ))  # fmt: skip
                 return
-            self.banner.setText(
-                self.tr("已导出到 %1（%2 件事项）。").replace("%1", str(target)).replace("%2", str(result.cases))
+            self._show_banner(
+                self.tr("已导出到 %1（%2 件事项）。").replace("%1", str(target)).replace("%2", str(result.cases)),
+                _OK_STYLE,
             )
-            self.banner.setStyleSheet(_OK_STYLE)
-            self.banner.show()
             self.action_button.hide()
             self.cancel_button.setText(self.tr("关闭"))
             self.exported.emit(target)
@@ -267,7 +270,7 @@ class AnonymiseDialog(_ReasonDialog):
         layout.addWidget(self.confirm_box)
         layout.addWidget(self.banner)
         layout.addLayout(self.buttons)
-        self.resize(640, self.sizeHint().height())
+        self.setMinimumWidth(700)
         self._update_button()
         store, person_id = self._store, self.person.id
         self._tasks.run(
@@ -280,13 +283,12 @@ class AnonymiseDialog(_ReasonDialog):
             shown = "、".join(f"{number}（{status}）" for number, status in cases[:5]) + (
                 "等" if len(cases) > 5 else ""
             )
-            self.banner.setText(
+            self._show_banner(
                 self.tr("现在不能匿名化：此人还是 %1 件未办结事项的当事人：%2。办理中还需要核实身份、联系当事人，"
                         "请在这些事项办结或归档后再处理。")
-                .replace("%1", str(len(cases))).replace("%2", shown)
+                .replace("%1", str(len(cases))).replace("%2", shown),
+                _BAD_STYLE,
             )  # fmt: skip
-            self.banner.setStyleSheet(_BAD_STYLE)
-            self.banner.show()
             self.confirm_box.setEnabled(False)
         self._update_button()
 

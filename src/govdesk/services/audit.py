@@ -71,6 +71,8 @@ def object_text(row: AuditRow) -> str:
         value = details.get(key)
         if isinstance(value, str) and value:
             return value
+    if row.object_name:
+        return f"{row.object_name}（{row.object_id[:8]}）"
     return row.object_id
 
 

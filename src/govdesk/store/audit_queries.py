@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from govdesk.domain.clock import CHINA
 from govdesk.security.audit_chain import ChainBreak, ChainedEntry, chain_breaks
-from govdesk.store.models import AuditEntry
+from govdesk.store.models import Account, AuditEntry, Person
 
 _LIKE_ESCAPE = "!"
 
@@ -42,6 +42,7 @@ class AuditRow:
     object_id: str
     outcome: str
     details: dict[str, Any] | None
+    object_name: str = ""  # the person's name or the account's user name, as they are now
 
 
 def _utc(day: dt.date) -> dt.datetime:
@@ -86,8 +87,24 @@ def _filtered(stmt: Select[Any], flt: AuditFilter) -> Select[Any]:
     return stmt.where(and_(*where)) if where else stmt
 
 
-def _row(e: AuditEntry) -> AuditRow:
-    return AuditRow(e.seq, e.at, e.actor, e.device, e.event, e.object_type, e.object_id, e.outcome, e.details)
+def _rows(session: Session, entries: list[AuditEntry]) -> list[AuditRow]:
+    """Rows with the names of the persons and accounts they are about (an anonymised person shows as such)."""
+    ids = {t: {e.object_id for e in entries if e.object_type == t and e.object_id} for t in ("person", "account")}
+    names: dict[str, str] = {}
+    if ids["person"]:
+        names.update(
+            (i, n) for i, n in session.execute(select(Person.id, Person.name).where(Person.id.in_(ids["person"])))
+        )
+    if ids["account"]:
+        names.update(
+            (i, n)
+            for i, n in session.execute(select(Account.id, Account.username).where(Account.id.in_(ids["account"])))
+        )
+    return [
+        AuditRow(e.seq, e.at, e.actor, e.device, e.event, e.object_type, e.object_id, e.outcome, e.details,
+                 names.get(e.object_id, "") if e.object_type in ids else "")
+        for e in entries
+    ]  # fmt: skip
 
 
 def count_entries(session: Session, flt: AuditFilter) -> int:
@@ -96,7 +113,7 @@ def count_entries(session: Session, flt: AuditFilter) -> int:
 
 def entry_page(session: Session, flt: AuditFilter, offset: int, limit: int) -> list[AuditRow]:
     stmt = _filtered(select(AuditEntry), flt).order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)
-    return [_row(e) for e in session.scalars(stmt)]
+    return _rows(session, list(session.scalars(stmt)))
 
 
 def iter_entries(session: Session, flt: AuditFilter, batch: int = 2000) -> Iterator[AuditRow]:
@@ -109,8 +126,7 @@ def iter_entries(session: Session, flt: AuditFilter, batch: int = 2000) -> Itera
         rows = list(session.scalars(stmt.order_by(AuditEntry.seq.desc()).limit(batch)))
         if not rows:
             return
-        for e in rows:
-            yield _row(e)
+        yield from _rows(session, rows)
         last = rows[-1].seq
 
 
