@@ -329,3 +329,26 @@ def test_the_start_up_check_shows_nothing_on_a_whole_store_and_the_dialog_on_a_d
     (dialog,) = window.findChildren(StartupCheckDialog)
     assert dialog.isVisible()
     dialog.continue_button.click()
+
+
+def test_the_case_detail_offers_reveal_links_on_party_cards(
+    qtbot: QtBot, window_as: Callable[[Store, Actor], MainWindow], populated_store: Store, wait_idle: Wait
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    (wang_case,) = case_queries.list_cases(populated_store, CaseFilter(search="宅基地"))
+    for actor, offered in ((STAFF, True), (AUDITOR, False)):
+        window = window_as(populated_store, actor)
+        window.show_case(wang_case.local_no)
+        wait_idle()
+        links = [w for w in window.detail.findChildren(QLabel) if "显示完整电话" in w.text()]
+        assert bool(links) == offered, actor
+        if offered:
+            links[0].linkActivated.emit("phone")
+            (dialog,) = window.detail.findChildren(RevealDialog)
+            dialog.reason_edit.setText("电话通知当事人到场")
+            dialog.action_button.click()
+            wait_idle()
+            assert dialog.value_edit.text() == "13800138000"
+            dialog.close()
+        window.close()

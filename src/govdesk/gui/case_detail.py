@@ -35,7 +35,7 @@ from govdesk.domain.lifecycle import Action
 from govdesk.security.policy import ACTION_PERMISSION, Perm, Role, allowed
 from govdesk.services import case_queries
 from govdesk.services.actor import Actor
-from govdesk.store.records import CaseDetail, CaseLifecycle, PartyRecord
+from govdesk.store.records import CaseDetail, CaseLifecycle, PartyRecord, PersonRow
 from govdesk.store.store import Store
 
 from .action_dialog import ActionDialog
@@ -44,6 +44,7 @@ from .agreement_view import AgreementCard, ReferralCard
 from .attachments_view import AttachmentsView
 from .case_table_model import local_time
 from .labels import channel_label, kind_label, risk_badge_style, risk_label, role_label, status_label
+from .person_rights_dialogs import RevealDialog
 from .print_preview import DocumentMenu
 from .signature_pad import SignaturePadDialog
 from .tasks import TaskManager, show_error
@@ -503,7 +504,33 @@ class CaseDetailPane(QWidget):
             label = _value(line)
             label.setStyleSheet("background:transparent;")
             layout.addWidget(label)
+        reveal = self._reveal_links(p)
+        if reveal is not None:
+            layout.addWidget(reveal)
         return card
+
+    def _reveal_links(self, p: PartyRecord) -> QLabel | None:
+        """显示完整身份证号 / 电话 for a party who is a person, when the user may (a reason is asked for)."""
+        if p.person_id is None or self._actor is None or not allowed(Role(self._actor.role), Perm.REVEAL):
+            return None
+        links = [f"<a href='{field}'>{text}</a>" for field, text, masked in (
+            ("id_number", self.tr("显示完整身份证号"), p.id_number_masked), ("phone", self.tr("显示完整电话"), p.phone_masked),
+        ) if masked]  # fmt: skip
+        if not links:
+            return None
+        label = QLabel("　".join(links))
+        label.setStyleSheet("background:transparent;")
+        label.linkActivated.connect(lambda field: self.open_reveal(p, field))
+        return label
+
+    def open_reveal(self, p: PartyRecord, field: str) -> QDialog | None:
+        if p.person_id is None or self._actor is None:
+            return None
+        person = PersonRow(p.person_id, p.name, p.gender, p.id_number_masked, p.phone_masked, "", p.address, 0)
+        dialog = RevealDialog(self._store, self._tasks, self._actor, person, field, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
 
 def _html(text: str) -> str:
