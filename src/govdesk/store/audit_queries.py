@@ -147,11 +147,16 @@ def distinct_values(session: Session) -> tuple[list[str], list[str], list[str]]:
 
 
 def audit_chain_breaks(session: Session) -> tuple[int, list[ChainBreak]]:
-    """The number of entries and every break in their hash chain."""
+    """The number of entries and every break in their hash chain (entries streamed, not held in memory)."""
     count = 0
-    entries = []
-    for e in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
-        count += 1
-        entries.append(ChainedEntry(e.seq, e.at.isoformat(sep=" "), e.actor, e.device, e.event, e.object_type,
-                                    e.object_id, e.outcome, e.details, e.prev_hash, e.hash))  # fmt: skip
-    return count, chain_breaks(entries)
+
+    def entries() -> Iterator[ChainedEntry]:
+        nonlocal count
+        for e in session.scalars(select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)):
+            count += 1
+            yield ChainedEntry(e.seq, e.at.isoformat(sep=" "), e.actor, e.device, e.event, e.object_type,
+                               e.object_id, e.outcome, e.details, e.prev_hash, e.hash)  # fmt: skip
+            session.expunge(e)
+
+    breaks = chain_breaks(entries())
+    return count, breaks
