@@ -16,7 +16,7 @@ from govdesk.gui.big_screen import BigScreen
 from govdesk.gui.dashboard_view import DashboardView, tile_figures
 from govdesk.gui.tasks import TaskManager
 from govdesk.reports.periods import parse_period
-from govdesk.services.statistics import dashboard_for
+from govdesk.services.statistics import dashboard_for, figure_cases
 from govdesk.store.store import Store
 from tests.conftest import STAFF
 
@@ -56,12 +56,14 @@ def test_tiles_show_the_services_figures_with_their_formulas(qtbot: QtBot, view:
 def test_clicking_a_tile_emits_its_cases(qtbot: QtBot, view: DashboardView, demo_store: Store) -> None:
     year = str(china_today().year)
     _show_year(qtbot, view, year)
-    expected = tile_figures(dashboard_for(demo_store, STAFF, parse_period(year)))
-    for key in ("received", "disputes", "risk:red"):
-        with qtbot.waitSignal(view.casesRequested, timeout=2_000) as blocker:
+    dash = dashboard_for(demo_store, STAFF, parse_period(year))
+    expected = tile_figures(dash)
+    for key in ("received", "disputes", "risk:red", "success_rate"):
+        with qtbot.waitSignal(view.casesRequested, timeout=5_000) as blocker:
             qtbot.mouseClick(view.tiles[key], Qt.MouseButton.LeftButton)
         local_nos, title = blocker.args
-        assert local_nos == list(expected[key].local_nos)
+        assert local_nos == figure_cases(demo_store, STAFF, dash.scope, expected[key].cases)
+        assert len(local_nos) == expected[key].count
         assert expected[key].label in title
 
 
@@ -75,10 +77,11 @@ def test_clicking_a_bar_emits_the_cases_of_its_category(qtbot: QtBot, view: Dash
     canvas.draw()
     bar = canvas.artists[0]  # the biggest category comes first
     x, y = bar.get_window_extent().get_points().mean(axis=0)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(view.casesRequested, timeout=2_000) as blocker:
+    with qtbot.waitSignal(view.casesRequested, timeout=5_000) as blocker:
         MouseEvent("button_press_event", canvas, x, y, button=1)._process()
     local_nos, title = blocker.args
-    assert sorted(local_nos) == sorted(top.local_nos)
+    assert sorted(local_nos) == sorted(figure_cases(demo_store, STAFF, dash.scope, top.cases))
+    assert len(local_nos) == top.count
     assert top.label in title
 
 
@@ -123,3 +126,63 @@ def test_big_screen_shows_the_figures_and_leaves_on_escape(qtbot: QtBot, demo_st
         qtbot.keyClick(screen, Qt.Key.Key_Escape)
     assert not screen.isVisible()
     assert not screen.timer.isActive()
+
+
+def _evaluate(qtbot: QtBot, screen: BigScreen, expression: str) -> dict[str, object]:
+    canvas = screen.map_panel.canvas
+    assert canvas is not None
+    box: list[dict[str, object]] = []
+    canvas.evaluate(expression, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return box[0]
+
+
+def test_big_screen_map_shows_the_periods_cases_by_risk_offline(qtbot: QtBot, demo_store: Store,
+                                                                tasks: TaskManager) -> None:  # fmt: skip
+    from govdesk.gui.big_screen import period_filter
+    from govdesk.services import case_queries
+
+    period = parse_period(str(china_today().year))
+    screen = BigScreen(demo_store, tasks, STAFF, period)
+    qtbot.addWidget(screen)
+    screen.resize(1600, 900)
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.start()
+    panel = screen.map_panel
+    qtbot.waitUntil(lambda: panel.ready, timeout=60_000)
+    assert screen.data is not None and screen.data.map is not None
+    page = screen.data.map
+    period_cases = case_queries.case_count(demo_store, period_filter(period))
+    assert page.cases + page.unplaced == period_cases > 0  # the period's cases, as the dashboard counts them
+    assert page.cases == int(_evaluate(qtbot, screen, "{n: govdeskMap.markerCount}")["n"])  # type: ignore[call-overload]
+    assert sum(page.by_risk.values()) == page.cases
+    assert "红" in panel.counts.text() and f"{page.cases:,}" in panel.title.text()
+    grids = _evaluate(qtbot, screen, "{n: document.querySelectorAll('path.leaflet-interactive').length}")["n"]
+    assert int(grids) > 10  # type: ignore[call-overload]  # the village and grid boundaries are drawn
+    assert panel.canvas is not None and panel.canvas.blocked_requests == []  # nothing from the internet
+
+    # A refresh with the same cases keeps the page (no rebuild on the wall every minute).
+    revision = panel.canvas._revision
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.refresh()
+    assert screen.data.map is not None and screen.data.map.html is None
+    assert panel.canvas._revision == revision
+    screen.close()
+
+
+def test_big_screen_without_map_files_says_so_and_still_counts(qtbot: QtBot, demo_store: Store, tasks: TaskManager,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from govdesk.gui import big_screen
+    from govdesk.services.maps import MapInstallError
+
+    def missing(*_args: object, **_kwargs: object) -> object:
+        raise MapInstallError("地图组件不完整（缺少 leaflet.js），请重新安装 govdesk。")
+
+    monkeypatch.setattr(big_screen.maps_service, "map_data", missing)
+    screen = BigScreen(demo_store, tasks, STAFF, parse_period(str(china_today().year)))
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.refreshed, timeout=30_000):
+        screen.start()
+    assert "重新安装" in screen.map_panel.message.text() and screen.map_panel.message.isVisible()
+    assert screen.tiles["received"].value.text() != "—"
+    screen.close()

@@ -27,7 +27,9 @@ OCT = dt.datetime(2026, 10, 10, 2)
 
 
 def _dispute(store: Store, category: str, people: int, outcome: str, amount: str | None = None) -> str:
-    n = register_case(store, STAFF, parse_registration(dispute(category=category, people_involved=people)), now=OCT).number
+    n = register_case(
+        store, STAFF, parse_registration(dispute(category=category, people_involved=people)), now=OCT
+    ).number
     if outcome == "registered":
         return n
     perform(store, DIRECTOR, n, parse_action("accept"), {"mediators": ["张"]}, now=OCT)
@@ -61,7 +63,12 @@ def test_report_rows_match_the_hand_count_and_totals_add_up(october: Store) -> N
     rows = {r.category: r for r in report.rows}
     assert (rows["邻里"].received, rows["邻里"].mediated, rows["邻里"].successful, rows["邻里"].agreements,
             rows["邻里"].amount_cents, rows["邻里"].people) == (3, 3, 2, 2, 50000, 7)  # fmt: skip
-    assert (rows["婚姻家庭"].received, rows["婚姻家庭"].mediated, rows["婚姻家庭"].successful, rows["婚姻家庭"].people) == (2, 1, 0, 6)
+    assert (
+        rows["婚姻家庭"].received,
+        rows["婚姻家庭"].mediated,
+        rows["婚姻家庭"].successful,
+        rows["婚姻家庭"].people,
+    ) == (2, 1, 0, 6)
     for field in ("received", "mediated", "successful", "agreements", "amount_cents", "people"):
         assert getattr(report.total, field) == sum(getattr(r, field) for r in report.rows)
 
@@ -70,7 +77,9 @@ def test_dashboard_rates_trace_to_their_cases_and_agree_with_the_report(october:
     board = statistics.dashboard_for(october, DIRECTOR, parse_period("2026-10"))
     rate = board.figures["success_rate"]
     assert rate.value == pytest.approx(100 * 2 / 3, abs=0.01)  # 2 successful ÷ 3 concluded (2 + 1 failed)
-    assert rate.formula.startswith("2 ÷ 3") and len(rate.local_nos) == 2
+    assert rate.formula.startswith("2 ÷ 3") and rate.count == 2
+    listed = statistics.figure_cases(october, DIRECTOR, board.scope, rate.cases)
+    assert len(listed) == 2  # the two successful mediations, found only when asked for
     report = statistics.mediation_report_for(october, DIRECTOR, parse_period("2026-10"))
     assert board.figures["disputes"].value == report.total.received == 5
     assert board.figures["successful"].value == report.total.successful
@@ -95,7 +104,11 @@ def test_periods_are_parsed_or_refused_clearly() -> None:
 
 
 def test_case_export_csv_is_utf8_with_bom_and_neutralises_formulas(store: Store) -> None:
-    register_case(store, STAFF, parse_registration(dispute(title="=HYPERLINK(\"x\")", parties=[{"role": "applicant", "name": "𠮷田"}])))
+    register_case(
+        store,
+        STAFF,
+        parse_registration(dispute(title='=HYPERLINK("x")', parties=[{"role": "applicant", "name": "𠮷田"}])),
+    )
     data = exports.export_cases(store, DIRECTOR, CaseFilter(), "csv")
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")

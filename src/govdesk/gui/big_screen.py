@@ -1,10 +1,16 @@
-"""大屏: the command center's full-screen view. Large type, the key figures, the red-risk and overdue lists,
-refreshed every minute; Esc leaves. The left half keeps a place for the map panel (added later)."""
+"""大屏: the command center's full-screen view. Large type, the key figures, the township map with the period's
+cases as risk-coloured markers over the grid boundaries, the red-risk and overdue lists, refreshed every minute;
+Esc leaves.
+
+The map is the main window's map (``map_view.MapCanvas``: the page built by ``govdesk.maps`` and served from
+memory with the vendored Leaflet files and the installed base map; nothing is downloaded). Building a page for
+a year of a large township takes seconds, so a refresh rebuilds it only when the cases on it changed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -22,14 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.domain.clock import china_time, china_today
+from govdesk.domain.errors import GovdeskError
+from govdesk.maps.build import MapOptions, build_map_html
+from govdesk.maps.tiles import basemap_path
 from govdesk.reports.periods import Period, parse_period
 from govdesk.reports.statistics import Dashboard, Figure
 from govdesk.services import case_queries
+from govdesk.services import maps as maps_service
 from govdesk.services.actor import Actor
 from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.records import CaseRow
 from govdesk.store.store import Store
 
+from .map_view import MapCanvas
 from .tasks import TaskManager
 
 REFRESH_MS = 60_000
@@ -45,6 +56,19 @@ def tr(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class ScreenMap:
+    """The map panel's page: ``html`` is None when the cases on it are the same as last time (``signature``)."""
+
+    html: str | None
+    signature: int
+    cases: int  # markers on the map
+    by_risk: dict[str, int]
+    unplaced: int  # cases of the period without coordinates
+    crs: str
+    error: str = ""
+
+
+@dataclass(frozen=True)
 class ScreenData:
     dashboard: Dashboard
     red: list[CaseRow]
@@ -52,9 +76,36 @@ class ScreenData:
     red_count: int
     overdue_count: int
     loaded_at: dt.datetime
+    map: ScreenMap | None = None
 
 
-def load_screen(store: Store, actor: Actor, period: Period) -> ScreenData:
+def period_filter(period: Period) -> CaseFilter:
+    """The cases registered in the period (China dates), as the dashboard counts them."""
+    return CaseFilter(date_from=period.start, date_to=period.end - dt.timedelta(days=1))
+
+
+def load_map(store: Store, period: Period, previous: int | None = None) -> ScreenMap:
+    """The period's cases on the township map (no heat layer); the page is built only when they changed."""
+    try:
+        data = maps_service.map_data(store, period_filter(period), heat_days=1)
+        by_risk: dict[str, int] = {}
+        for marker in data.cases:
+            by_risk[marker.risk] = by_risk.get(marker.risk, 0) + 1
+        signature = hash(
+            (data.cases, data.unplaced, tuple(a.id for a in data.grids), tuple(a.id for a in data.villages))
+        )
+        layer = maps_service.basemap_layer(store.data_dir)
+        crs = layer[0].crs if layer else "wgs84"
+        html = None
+        if signature != previous:
+            html = build_map_html(data, MapOptions(tiles=layer[0] if layer else None))
+        return ScreenMap(html, signature, len(data.cases), by_risk, data.unplaced, crs)
+    except GovdeskError as err:  # e.g. the map's script files missing: the wall shows it, the rest still works
+        return ScreenMap(None, 0, 0, {}, 0, "wgs84", str(err))
+
+
+def load_screen(store: Store, actor: Actor, period: Period, previous_map: int | None = None,
+                *, with_map: bool = True) -> ScreenData:  # fmt: skip
     """Everything the screen shows, in one worker job."""
     from govdesk.services.statistics import dashboard_for
 
@@ -63,7 +114,8 @@ def load_screen(store: Store, actor: Actor, period: Period) -> ScreenData:
     overdue_flt = CaseFilter(**case_queries.due_filter("overdue"))  # type: ignore[arg-type]
     return ScreenData(dash, case_queries.list_cases(store, red_flt, LIST_LIMIT),
                       case_queries.list_cases(store, overdue_flt, LIST_LIMIT), case_queries.case_count(store, red_flt),
-                      case_queries.case_count(store, overdue_flt), dt.datetime.now())  # fmt: skip
+                      case_queries.case_count(store, overdue_flt), dt.datetime.now(),
+                      load_map(store, period, previous_map) if with_map else None)  # fmt: skip
 
 
 class _Tile(QFrame):
@@ -123,6 +175,84 @@ class _CaseList(QFrame):
                 self.table.setItem(i, c, item)
 
 
+_RISK_SHOWN = (("red", "红", "#ff6b6b"), ("yellow", "黄", "#fbbc04"), ("green", "绿", "#5bd67a"))
+
+
+class _MapPanel(QFrame):
+    """The township map with the period's cases: a heading with the counts by risk level, the map below."""
+
+    def __init__(self, data_dir: Path, asset_dir: Path | None) -> None:
+        super().__init__()
+        self.setObjectName("mapPanel")
+        self.signature: int | None = None  # of the cases on the page shown
+        self.setStyleSheet(f"#mapPanel{{background:{_PANEL};border-radius:10px;}}")
+        self.title = QLabel(tr("事项分布"))
+        self.title.setStyleSheet("color:#8ab4f8;font-size:26px;font-weight:bold;")
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setStyleSheet(f"color:{_MUTED};font-size:20px;")
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.counts)
+        self.message = QLabel(tr("正在生成地图……"))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color:{_MUTED};font-size:24px;")
+        self.canvas: MapCanvas | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.addLayout(head)
+        layout.addWidget(self.message, 1)
+        try:
+            self.canvas = MapCanvas(asset_dir or maps_service.asset_dir())
+        except (GovdeskError, RuntimeError) as err:  # map files missing, or Qt WebEngine not set up
+            self.message.setText(tr("地图无法显示：") + str(err))
+            return
+        self.canvas.set_basemap(basemap_path(data_dir))
+        self.canvas.hide()
+        self.canvas.ready.connect(self._ready)
+        self.canvas.failed.connect(self._failed)
+        layout.addWidget(self.canvas, 1)
+
+    @property
+    def ready(self) -> bool:
+        return self.canvas is not None and self.canvas.is_ready
+
+    def show_map(self, page: ScreenMap, period: Period) -> None:
+        parts = [f"<span style='color:{color}'>●</span> {label} {page.by_risk.get(level, 0):,}"
+                 for level, label, color in _RISK_SHOWN]  # fmt: skip
+        text = "　".join(parts)
+        if page.unplaced:
+            text += "　" + tr("另有 %s 件无坐标") % f"{page.unplaced:,}"
+        self.counts.setText(text)
+        self.title.setText(tr("%s事项分布（%s 件）") % (period.label, f"{page.cases:,}"))
+        if page.error:
+            self.message.setText(tr("地图无法显示：") + page.error)
+            self.message.show()
+            if self.canvas is not None:
+                self.canvas.hide()
+            return
+        if self.canvas is None or page.html is None:
+            return  # unchanged: the page on the wall stays as it is
+        self.signature = page.signature
+        self.canvas.show_page(page.html, "gcj02" if page.crs == "gcj02" else "wgs84")
+
+    def _ready(self) -> None:
+        self.message.hide()
+        if self.canvas is not None:
+            self.canvas.show()
+
+    def _failed(self, message: str) -> None:
+        self.signature = None  # try again at the next refresh
+        self.message.setText(message)
+        self.message.show()
+
+    def release(self) -> None:
+        if self.canvas is not None:
+            self.canvas.release()
+
+
 class BigScreen(QWidget):
     """Full screen (``start()``), refreshing itself every minute; Esc closes it and emits ``left``."""
 
@@ -130,7 +260,7 @@ class BigScreen(QWidget):
     refreshed = Signal()
 
     def __init__(self, store: Store, tasks: TaskManager, actor: Actor, period: Period | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, asset_dir: Path | None = None) -> None:  # fmt: skip
         super().__init__(parent, Qt.WindowType.Window)
         self.store, self.tasks, self.actor = store, tasks, actor
         self.period = period or parse_period(str(china_today().year))
@@ -161,11 +291,7 @@ class BigScreen(QWidget):
             self.tiles[key] = _Tile(tr(label), color)
             tiles.addWidget(self.tiles[key], i // 4, i % 4)
 
-        self.map_placeholder = QLabel(tr("地图（即将接入）"))
-        self.map_placeholder.setObjectName("mapPlaceholder")
-        self.map_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.map_placeholder.setStyleSheet(f"#mapPlaceholder{{background:{_PANEL};border:2px dashed #2f5b94;"
-                                           f"border-radius:10px;color:{_MUTED};font-size:28px;}}")  # fmt: skip
+        self.map_panel = _MapPanel(store.data_dir, asset_dir)
         self.red_list = _CaseList(tr("红色风险事项"), "#ff6b6b")
         self.overdue_list = _CaseList(tr("超期未办结"), "#fbbc04")
         lists = QVBoxLayout()
@@ -174,7 +300,7 @@ class BigScreen(QWidget):
         lists.addWidget(self.overdue_list, 1)
         lower = QHBoxLayout()
         lower.setSpacing(14)
-        lower.addWidget(self.map_placeholder, 3)
+        lower.addWidget(self.map_panel, 3)
         lower.addLayout(lists, 2)
         self.hint = QLabel(tr("按 Esc 退出大屏 · 每分钟自动刷新"))
         self.hint.setStyleSheet(f"color:{_MUTED};font-size:16px;")
@@ -208,8 +334,10 @@ class BigScreen(QWidget):
         if self.loading:
             return
         self.loading = True
-        period = self.period
-        self.tasks.run(lambda: load_screen(self.store, self.actor, period), self._loaded, self._failed, owner=self)
+        period, previous = self.period, self.map_panel.signature
+        with_map = self.map_panel.canvas is not None
+        self.tasks.run(lambda: load_screen(self.store, self.actor, period, previous, with_map=with_map), self._loaded,
+                       self._failed, owner=self)  # fmt: skip
 
     def _failed(self, err: BaseException) -> None:  # a wall screen shows the problem instead of a dialog
         self.loading = False
@@ -221,11 +349,13 @@ class BigScreen(QWidget):
         dash = data.dashboard
         figs: dict[str, Figure] = dict(dash.figures)
         figs["risk:red"] = Figure("risk:red", "在办红色风险", data.red_count, "件",
-                                  f"在办红色风险事项 = {data.red_count}（不限期间）", tuple(r.local_no for r in data.red))  # fmt: skip
+                                  f"在办红色风险事项 = {data.red_count}（不限期间）", "risk:red", data.red_count)  # fmt: skip
         for key, tile in self.tiles.items():
             tile.set_figure(figs.get(key))
         self.red_list.set_rows(data.red, data.red_count)
         self.overdue_list.set_rows(data.overdue, data.overdue_count)
+        if data.map is not None:
+            self.map_panel.show_map(data.map, self.period)
         self.subtitle.setText(tr(f"{self.period.label}　更新于 {data.loaded_at:%H:%M:%S}"))
         self.refreshed.emit()
 
@@ -238,5 +368,6 @@ class BigScreen(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.timer.stop()
         self.clock_timer.stop()
+        self.map_panel.release()
         super().closeEvent(event)
         self.left.emit()

@@ -1,6 +1,7 @@
 """统计分析: the key figures as tiles, the charts, the "five firsts" step times and the villages with the most
 open cases, for a period and an area. Every tile and every bar, wedge or point asks for the cases behind it
-(``casesRequested(local_nos, title)``); the main window shows them in its list."""
+(``casesRequested(local_nos, title)``; the list is fetched on the worker when clicked); the main window shows
+them in its list."""
 
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ PERIOD_KINDS = (("month", "月"), ("quarter", "季度"), ("year", "年"))
 def risk_figure(dash: Dashboard, level: str, label: str) -> Figure:
     found = dash.by_risk.get(level)
     if found is None:
-        return Figure(f"risk:{level}", label, 0, "件", f"{label} = 0", ())
-    return Figure(found.key, label, found.value, found.unit, f"{label} = {found.value:g}", found.local_nos)
+        return Figure(f"risk:{level}", label, 0, "件", f"{label} = 0", f"risk:{level}", 0)
+    return Figure(found.key, label, found.value, found.unit, f"{label} = {found.value:g}", found.cases, found.count)
 
 
 def tile_figures(dash: Dashboard) -> dict[str, Figure]:
@@ -95,7 +96,7 @@ class StatTile(QFrame):
     def set_figure(self, figure: Figure) -> None:
         self.figure = figure
         self.value_label.setText(figure.text)
-        self.setToolTip(f"{figure.label}：{figure.formula}\n{tr('点击查看对应事项')}（{len(figure.local_nos)} 件）")
+        self.setToolTip(f"{figure.label}：{figure.formula}\n{tr('点击查看对应事项')}（{figure.count} 件）")
 
     def value_text(self) -> str:
         return self.value_label.text()
@@ -404,13 +405,23 @@ class DashboardView(QWidget):
 
     def _tile_clicked(self, tile: StatTile) -> None:
         if tile.figure is not None:
-            self.casesRequested.emit(list(tile.figure.local_nos), self._title(tile.figure.label))
+            self.open_cases(tile.figure)
 
     def _item_clicked(self, chart: str, index: int) -> None:
         items = self._items.get(chart, [])
         if 0 <= index < len(items):
-            fig = items[index]
-            self.casesRequested.emit(list(fig.local_nos), self._title(fig.label))
+            self.open_cases(items[index])
+
+    def open_cases(self, fig: Figure) -> None:
+        """List the cases behind a figure (counted by SQL; the list is fetched now, on the worker)."""
+        from govdesk.services.statistics import figure_cases
+
+        if self.dashboard is None:
+            return
+        scope, title = self.dashboard.scope, self._title(fig.label)
+        self.tasks.run(lambda: figure_cases(self.store, self.actor, scope, fig.cases),
+                       lambda nos: self.casesRequested.emit(list(nos), title), lambda err: show_error(err, self),
+                       owner=self)  # fmt: skip
 
     # --- exports ------------------------------------------------------------------------------------------------
     def ask_save_path(self, suggested: str, pattern: str) -> str:

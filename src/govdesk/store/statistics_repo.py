@@ -1,89 +1,313 @@
-"""The rows statistics are computed from: one light tuple per case, and per-case agreement figures."""
+"""The statistics queries: every figure is counted by SQLite (aggregates with GROUP BY), never by a Python loop
+over the cases, and every figure's cases can be listed by the same condition when someone clicks it.
+
+The cases a figure is about are named by a *selector*: a condition name from ``CONDITIONS`` (``"successful"``)
+or a dimension and a value (``"kind:dispute"``, ``"category:邻里"``, ``"risk:red"``, ``"month:2026-10"``,
+``"open_village:<village id>"``). ``dashboard_counts`` counts them all in a few statements;
+``selector_local_nos`` lists the cases of one selector with exactly the condition that counted them.
+
+Times are stored as naive UTC text (``2026-10-10 02:00:00.000000``); month keys are China months (UTC+8, no
+daylight saving). Durations are computed with ``julianday`` to the millisecond (SQLite's own precision).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from govdesk.store.models import Agreement, Case, CaseEvent, Grid, Obligation, Village
+from govdesk.domain.codes import OPEN_STATUSES
+from govdesk.store.cases_repo import has_tombstones
+
+HandlingDays = Callable[[dt.date, str, str | None], int]
 
 
 @dataclass(frozen=True)
-class StatRow:
-    local_no: int
+class OnTimeRule:
+    """How long a case may take from acceptance: ``mediation_days`` (calendar days) for disputes, and
+    ``handling_days(accepted_on, kind, category)`` calendar days for other matters (working days counted out)."""
+
+    mediation_days: int
+    handling_days: HandlingDays
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The cases registered in [start_utc, end_utc) (naive UTC), optionally in one village; ``today`` (China
+    date) is what "overdue" counts from."""
+
+    start_utc: dt.datetime
+    end_utc: dt.datetime
+    today: dt.date
+    village_id: str | None = None
+
+
+def _ts(value: dt.datetime) -> str:
+    """A bound for the stored text form of a time (how SQLAlchemy writes DateTime to SQLite)."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+_OPEN = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
+_MS_PER_DAY = 86_400_000
+_AGREEMENT = "SELECT 1 FROM agreements a WHERE a.case_id = c.id AND a.deleted_at IS NULL"
+
+# Each condition is SQL on ``cases c``: the figure counts the cases that meet it, a click lists them.
+CONDITIONS: dict[str, str] = {
+    "received": "1",
+    "disputes": "c.kind = 'dispute'",
+    "accepted": "c.kind = 'dispute' AND c.accepted_at IS NOT NULL",
+    # A mediation that reached an agreement (written or oral).
+    "successful": "c.kind = 'dispute' AND c.resolved_at IS NOT NULL",
+    # Mediation that ended, in success or failure.
+    "concluded": "c.kind = 'dispute' AND (c.resolved_at IS NOT NULL OR c.status = 'failed'"
+    " OR (c.status IN ('closed', 'archived') AND c.accepted_at IS NOT NULL))",
+    "finished": "c.closed_at IS NOT NULL",
+    "on_time": "c.closed_at IS NOT NULL AND c.accepted_at IS NOT NULL"
+    " AND CAST(round((julianday(coalesce(c.resolved_at, c.closed_at)) - julianday(c.accepted_at)) * 86400000)"
+    " AS INTEGER) <= 86400000 * (CASE WHEN c.kind = 'dispute' THEN :mediation_days"
+    " ELSE gd_handling_days(date(c.accepted_at), c.kind, c.category) END)",
+    "overdue": f"c.due_date < :today AND c.status IN ({_OPEN})",  # the date first: most cases are not past due
+    "open": f"c.status IN ({_OPEN})",
+    "rated": "c.satisfaction <> ''",
+    "satisfied": "c.satisfaction IN ('satisfied', 'basically')",
+    "with_agreement": f"EXISTS ({_AGREEMENT})",
+    "confirmation_applied": f"EXISTS ({_AGREEMENT} AND a.confirmation_applied_on IS NOT NULL)",
+    "grid_events": "c.kind = 'grid_event'",
+    "on_spot": "c.kind = 'grid_event'"
+    " AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.action = 'resolve-on-spot')",
+}
+_MONTH = "strftime('%Y-%m', c.created_at, '+8 hours')"
+DIMENSIONS: dict[str, str] = {
+    "kind": "c.kind = :value",
+    "channel": "c.channel = :value",
+    "risk": "c.risk = :value",
+    "category": "c.kind = 'dispute' AND c.category = :value",
+    "month": f"{_MONTH} = :value",
+    "open_village": f"c.status IN ({_OPEN}) AND c.village_id = :value",
+}
+# Counted in one pass without grouping (the agreement figures come from the agreements' side).
+FLAGS = ("accepted", "successful", "concluded", "finished", "on_time", "overdue", "rated", "satisfied",
+         "grid_events", "on_spot")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GroupCounts:
+    """How many cases of the scope have one kind, channel, risk and category."""
+
     kind: str
-    category: str | None
     channel: str
-    status: str
     risk: str
-    village: str
-    grid: str
-    people_involved: int
-    created_at: dt.datetime
-    occurred_at: dt.date | None
-    accepted_at: dt.datetime | None
-    resolved_at: dt.datetime | None
-    confirmed_at: dt.datetime | None
-    fed_back_at: dt.datetime | None
-    closed_at: dt.datetime | None
-    due_date: dt.date | None
-    satisfaction: str | None
-    # Agreement figures (None when the case has no agreement)
+    category: str | None
+    cases: int
+
+
+@dataclass(frozen=True)
+class AgreementCounts:
+    with_agreement: int  # cases with at least one agreement
+    confirmation_applied: int  # cases with an agreement whose judicial confirmation was applied for
+    obligations: int  # obligations in those agreements
+    performed: int  # of which performed
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    flags: dict[str, int]  # cases meeting each of FLAGS
+    groups: list[GroupCounts]
+    by_month: dict[str, int]  # China month ("2026-10") -> cases registered in it
+    open_by_village: list[tuple[str, str, int]]  # (village id, name, open cases), most first
+    agreements: AgreementCounts
+    step_ms: dict[str, float | None]  # median milliseconds between the "five firsts" steps (None: no case)
+
+
+@dataclass(frozen=True)
+class CategoryCounts:
+    """One row of the people's-mediation report: the disputes of one category."""
+
+    category: str
+    received: int
+    mediated: int
+    successful: int
     agreements: int
-    oral_agreements: int
-    agreed_amount_cents: int
-    obligations: int
-    obligations_performed: int
-    confirmation_applied: int
-    confirmation_confirmed: int
-    on_spot: bool
+    amount_cents: int
+    people: int
 
 
-def stat_rows(session: Session, start_utc: dt.datetime, end_utc: dt.datetime, village_id: str | None = None) -> list[StatRow]:
-    """Cases registered in [start_utc, end_utc), with what the statistics need."""
-    agg = (
-        select(
-            Agreement.case_id.label("case_id"),
-            func.count(func.distinct(Agreement.id)).label("n"),
-            func.count(func.distinct(Agreement.id)).filter(Agreement.oral.is_(True)).label("oral"),
-            func.coalesce(func.sum(Obligation.amount_cents), 0).label("amount"),
-            func.count(Obligation.id).label("obligations"),
-            func.count(Obligation.id).filter(Obligation.performance == "performed").label("performed"),
-            func.count(func.distinct(Agreement.id)).filter(Agreement.confirmation_applied_on.is_not(None)).label("applied"),
-            func.count(func.distinct(Agreement.id)).filter(Agreement.confirmation_result == "confirmed").label("confirmed"),
-        )
-        .outerjoin(Obligation, Obligation.agreement_id == Agreement.id)
-        .where(Agreement.deleted_at.is_(None))
-        .group_by(Agreement.case_id)
-        .subquery()
+def _scope_where(scope: Scope) -> tuple[str, dict[str, Any]]:
+    """The condition (on ``cases c``) for the cases of a scope, and its parameters."""
+    params: dict[str, Any] = {
+        "start": _ts(scope.start_utc),
+        "end": _ts(scope.end_utc),
+        "today": scope.today.isoformat(),
+    }
+    where = "c.created_at >= :start AND c.created_at < :end AND c.deleted_at IS NULL"
+    if scope.village_id is not None:
+        where += " AND c.village_id = :village"
+        params["village"] = scope.village_id
+    return where, params
+
+
+def _cases(scope: Scope) -> str:
+    """``cases c`` for a scan of the scope through the registration-time index. Without the hint, a GROUP BY on
+    kind makes SQLite walk the kind index over the whole table (6.7 s instead of 0.1 s for a year of 200,000).
+    With a village, SQLite may choose between the village and the time index itself."""
+    return "cases c" if scope.village_id is not None else "cases c INDEXED BY ix_cases_created"
+
+
+def _register_rule(session: Session, rule: OnTimeRule) -> dict[str, Any]:
+    """Make the working-day limit callable from SQL on this connection (``gd_handling_days``)."""
+
+    known: dict[tuple[str, str, str | None], int] = {}
+
+    def handling_days(day: str | None, kind: str, category: str | None) -> int | None:
+        # Called for every finished matter that is not a dispute: a dict lookup after the first of each day.
+        if not day:
+            return None
+        found = known.get((day, kind, category))
+        if found is None:
+            found = known[(day, kind, category)] = int(rule.handling_days(dt.date.fromisoformat(day), kind, category))
+        return found
+
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    raw.create_function("gd_handling_days", 3, handling_days, deterministic=True)
+    return {"mediation_days": int(rule.mediation_days)}
+
+
+def dashboard_counts(session: Session, scope: Scope, rule: OnTimeRule) -> DashboardCounts:
+    """Everything the dashboard shows, counted by SQLite in five statements (a year of 200,000 cases: ~0.6 s)."""
+    where, params = _scope_where(scope)
+    params.update(_register_rule(session, rule))
+    # The flags in one pass without GROUP BY: a grouped pass would carry every column they read through its sort.
+    flag_sums = ", ".join(f"coalesce(sum({CONDITIONS[f]}), 0)" for f in FLAGS)
+    row = session.execute(text(f"SELECT {flag_sums} FROM {_cases(scope)} WHERE {where}"), params).one()
+    flags = {f: int(v) for f, v in zip(FLAGS, row, strict=True)}
+    grouped = (
+        f"SELECT c.kind, c.channel, c.risk, c.category, count(*) FROM {_cases(scope)} WHERE {where} GROUP BY 1, 2, 3, 4"
     )
-    # A correlated EXISTS uses the case_events(case_id) index; an outer join to a subquery scanned every event per case.
-    on_spot = (
-        select(CaseEvent.id).where(CaseEvent.case_id == Case.id, CaseEvent.action == "resolve-on-spot").exists()
+    groups = [GroupCounts(r[0], r[1], r[2], r[3], int(r[4])) for r in session.execute(text(grouped), params)]
+    by_month = _month_counts(session, scope)
+
+    # Open cases are few: SQLite picks the status index here by itself.
+    by_village = (
+        "SELECT c.village_id, coalesce(v.name, ''), count(*) FROM cases c LEFT JOIN villages v ON v.id = c.village_id"
+        f" WHERE {where} AND {CONDITIONS['open']} AND c.village_id IS NOT NULL GROUP BY c.village_id ORDER BY 3 DESC, 2"
     )
-    stmt = (
-        select(
-            Case.local_no, Case.kind, Case.category, Case.channel, Case.status, Case.risk, Village.name, Grid.name,
-            Case.people_involved, Case.created_at, Case.occurred_at, Case.accepted_at, Case.resolved_at,
-            Case.confirmed_at, Case.fed_back_at, Case.closed_at, Case.due_date, Case.satisfaction,
-            agg.c.n, agg.c.oral, agg.c.amount, agg.c.obligations, agg.c.performed, agg.c.applied, agg.c.confirmed,
-            on_spot,
-        )
-        .outerjoin(Village, Village.id == Case.village_id)
-        .outerjoin(Grid, Grid.id == Case.grid_id)
-        .outerjoin(agg, agg.c.case_id == Case.id)
-        .where(Case.created_at >= start_utc, Case.created_at < end_utc, Case.deleted_at.is_(None))
+    open_by_village = [(str(r[0]), str(r[1]), int(r[2])) for r in session.execute(text(by_village), params)]
+
+    # From the agreements' side: a store has far fewer agreements than cases.
+    agreements_sql = (
+        "SELECT count(DISTINCT a.case_id),"
+        " count(DISTINCT CASE WHEN a.confirmation_applied_on IS NOT NULL THEN a.case_id END),"
+        " count(o.id), coalesce(sum(o.performance = 'performed'), 0)"
+        " FROM agreements a JOIN cases c ON c.id = a.case_id LEFT JOIN obligations o ON o.agreement_id = a.id"
+        f" WHERE a.deleted_at IS NULL AND {where}"
     )
-    if village_id:
-        stmt = stmt.where(Case.village_id == village_id)
-    names = [f.name for f in fields(StatRow)]
+    a = session.execute(text(agreements_sql), params).one()
+    agreements = AgreementCounts(int(a[0]), int(a[1]), int(a[2]), int(a[3]))
+    return DashboardCounts(flags, groups, by_month, open_by_village, agreements, _step_medians(session, scope))
+
+
+def china_months(scope: Scope) -> list[tuple[str, dt.datetime, dt.datetime]]:
+    """The China months the scope touches: ("2026-10", start, end) with naive-UTC bounds clipped to the scope."""
     out = []
-    for r in session.execute(stmt):
-        values: list[Any] = [*r[:18], r[18] or 0, r[19] or 0, r[20] or 0, r[21] or 0, r[22] or 0, r[23] or 0,
-                             r[24] or 0, bool(r[25])]  # fmt: skip
-        out.append(StatRow(**dict(zip(names, values, strict=True))))
+    china = scope.start_utc + dt.timedelta(hours=8)
+    month = dt.datetime(china.year, china.month, 1)
+    while month - dt.timedelta(hours=8) < scope.end_utc:
+        following = dt.datetime(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        start = max(scope.start_utc, month - dt.timedelta(hours=8))
+        end = min(scope.end_utc, following - dt.timedelta(hours=8))
+        out.append((f"{month:%Y-%m}", start, end))
+        month = following
+    return out
+
+
+def _month_counts(session: Session, scope: Scope) -> dict[str, int]:
+    """Cases per China month. For the whole township and a store without deleted cases, the registration-time
+    index alone answers (a range count per month, no table reads); otherwise one grouped pass."""
+    if scope.village_id is None and not has_tombstones(session):
+        months = china_months(scope)
+        bounds: dict[str, Any] = {}
+        counts = []
+        for i, (_, start, end) in enumerate(months):
+            bounds[f"a{i}"], bounds[f"b{i}"] = _ts(start), _ts(end)
+            counts.append(
+                f"(SELECT count(*) FROM cases INDEXED BY ix_cases_created WHERE created_at >= :a{i} AND created_at < :b{i})"
+            )
+        row = session.execute(text(f"SELECT {', '.join(counts)}"), bounds).one() if months else ()
+        return {name: int(n) for (name, _, _), n in zip(months, row, strict=True) if n}
+    where, params = _scope_where(scope)
+    sql = f"SELECT {_MONTH}, count(*) FROM {_cases(scope)} WHERE {where} GROUP BY 1"
+    return {str(m): int(n) for m, n in session.execute(text(sql), params)}
+
+
+STEPS = (("发现→受理", "j0", "j1"), ("受理→化解", "j1", "j2"), ("化解→确认", "j2", "j3"), ("确认→反馈", "j3", "j4"))
+
+
+def _step_medians(session: Session, scope: Scope) -> dict[str, float | None]:
+    """The median time of each step in milliseconds, over the cases that have both times (and not backwards)."""
+    where, params = _scope_where(scope)
+    times = {"j0": "julianday(coalesce(c.occurred_at, c.created_at))", "j1": "julianday(c.accepted_at)",
+             "j2": "julianday(c.resolved_at)", "j3": "julianday(c.confirmed_at)", "j4": "julianday(c.fed_back_at)"}  # fmt: skip
+    diffs = ", ".join(f"round(({times[b]} - {times[a]}) * {_MS_PER_DAY}) AS d{i}" for i, (_, a, b) in enumerate(STEPS))
+    counts = ", ".join(f"coalesce(sum(d{i} >= 0), 0) AS n{i}" for i in range(len(STEPS)))
+    medians = ", ".join(
+        f"(SELECT avg(v) FROM (SELECT d{i} AS v FROM d WHERE d{i} >= 0 ORDER BY v"
+        f" LIMIT 2 - (SELECT n{i} FROM n) % 2 OFFSET ((SELECT n{i} FROM n) - 1) / 2))"
+        for i in range(len(STEPS))
+    )
+    sql = (f"WITH d AS MATERIALIZED (SELECT {diffs} FROM {_cases(scope)} WHERE {where}),"
+           f" n AS MATERIALIZED (SELECT {counts} FROM d) SELECT {medians}")  # fmt: skip
+    row = session.execute(text(sql), params).one()
+    return {name: (float(v) if v is not None else None) for (name, _, _), v in zip(STEPS, row, strict=True)}
+
+
+def selector_condition(selector: str) -> tuple[str, dict[str, Any]]:
+    """The SQL condition (on ``cases c``) of a figure's selector, and its parameters."""
+    if selector in CONDITIONS:
+        return CONDITIONS[selector], {}
+    dimension, sep, value = selector.partition(":")
+    if sep and dimension in DIMENSIONS:
+        return DIMENSIONS[dimension], {"value": value}
+    raise ValueError(f"unknown statistics selector {selector!r}")
+
+
+def selector_local_nos(session: Session, scope: Scope, rule: OnTimeRule, selector: str) -> list[int]:
+    """The cases behind one figure, newest first: the same scope and condition that counted them."""
+    condition, extra = selector_condition(selector)
+    where, params = _scope_where(scope)
+    params.update(extra)
+    if ":mediation_days" in condition:
+        params.update(_register_rule(session, rule))
+    sql = f"SELECT c.local_no FROM {_cases(scope)} WHERE {where} AND ({condition}) ORDER BY c.local_no DESC"
+    return [int(n) for n in session.execute(text(sql), params).scalars()]
+
+
+def report_counts(session: Session, scope: Scope, categories: Sequence[str]) -> list[CategoryCounts]:
+    """The disputes of the scope by category, in the order of ``categories`` (the county's list), then any other
+    category found; a dispute without a category counts as 其他."""
+    where, params = _scope_where(scope)
+    category = "coalesce(nullif(c.category, ''), '其他')"
+    cases_sql = (
+        f"SELECT {category}, count(*), sum(c.accepted_at IS NOT NULL), sum(c.resolved_at IS NOT NULL),"
+        f" coalesce(sum(c.people_involved), 0) FROM {_cases(scope)} WHERE {where} AND c.kind = 'dispute' GROUP BY 1"
+    )
+    agreements_sql = (
+        f"SELECT {category}, count(*), coalesce(sum(CASE WHEN c.resolved_at IS NOT NULL THEN"
+        " (SELECT coalesce(sum(o.amount_cents), 0) FROM obligations o WHERE o.agreement_id = a.id) END), 0)"
+        " FROM agreements a JOIN cases c ON c.id = a.case_id"
+        f" WHERE a.deleted_at IS NULL AND c.kind = 'dispute' AND {where} GROUP BY 1"
+    )
+    counts = {str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0), int(r[4]))
+              for r in session.execute(text(cases_sql), params)}  # fmt: skip
+    made = {str(r[0]): (int(r[1]), int(r[2])) for r in session.execute(text(agreements_sql), params)}
+    names = [*categories, *sorted(set(counts) - set(categories))]
+    out = []
+    for name in names:
+        received, mediated, successful, people = counts.get(name, (0, 0, 0, 0))
+        agreements, amount = made.get(name, (0, 0))
+        out.append(CategoryCounts(name, received, mediated, successful, agreements, amount, people))
     return out
