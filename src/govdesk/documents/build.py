@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from govdesk.documents import agreement, confirmation, dossier, forms, records
 from govdesk.documents.blocks import Ctx, Issue, Part
-from govdesk.documents.catalog import BY_CLI, check_available
+from govdesk.documents.catalog import check_available, doc_name, supplement_no
 from govdesk.documents.data import CaseFile
 from govdesk.documents.fonts import FontSet
 from govdesk.documents.typesetting import PageAnchor, PdfInfo, Rendered, Typesetter, render, start_section
@@ -43,8 +43,16 @@ BUILDERS: dict[str, Callable[[Ctx], list[Part]]] = {
 BUILDERS["dossier"] = lambda ctx: dossier.dossier(ctx, BUILDERS)
 
 
+def builder(kind: str) -> Callable[[Ctx], list[Part]]:
+    """The builder of a kind as issued: "supplement-N" is the N-th supplementary agreement."""
+    n = supplement_no(kind)
+    if n is not None:
+        return lambda ctx: agreement.supplement(ctx, n)
+    return BUILDERS[kind]
+
+
 def _layout(ctx: Ctx, kind: str) -> Rendered:
-    parts = BUILDERS[kind](ctx)
+    parts = builder(kind)(ctx)
     story: list[Flowable] = []
     first = None
     for i, part in enumerate(parts):
@@ -58,14 +66,15 @@ def _layout(ctx: Ctx, kind: str) -> Rendered:
         story += part.flowables
     case = ctx.case
     v = ctx.issue.verification
-    info = PdfInfo(title=f"{BY_CLI[kind].name}（{case.number}）", author=case.committee.name, subject=v.number.text,
+    info = PdfInfo(title=f"{doc_name(kind)}（{case.number}）", author=case.committee.name, subject=v.number.text,
                    keywords=v.payload)  # fmt: skip
     assert first is not None
     return render(ctx.ts, story, info, first)
 
 
 def build_document(kind: str, case: CaseFile, issue: Issue, fonts: FontSet) -> DocumentPdf:
-    """The PDF of one document. Refuses (DocumentUnavailable) when the case has no data for it."""
+    """The PDF of one document (``kind`` as issued: "supplement-N", not "supplement"). Refuses
+    (DocumentUnavailable) when the case has no data for it."""
     check_available(kind, case, issue.printed_on)
     ctx = Ctx(Typesetter(fonts), case, issue)
     rendered = _layout(ctx, kind)

@@ -32,6 +32,7 @@ KINDS: tuple[DocKind, ...] = (
     DocKind("investigation", "人民调解调查记录", False, "每次调查一份记录"),
     DocKind("session", "人民调解记录", False, "每次调解一份记录"),
     DocKind("agreement", "人民调解协议书", True, "书面调解协议，按份数每份一个原件"),
+    DocKind("supplement", "人民调解补充协议书", True, "对已生效协议的补充或变更（最近一份；supplement-1、supplement-2…指定第几份）"),
     DocKind("oral-agreement", "人民调解口头协议登记表", False, "口头协议的登记"),
     DocKind("follow-up", "人民调解回访记录", False, "每次回访一份记录"),
     DocKind("termination-notice", "终止调解告知书", False, "调解不成时告知仲裁、行政、司法途径"),
@@ -40,6 +41,7 @@ KINDS: tuple[DocKind, ...] = (
     DocKind("dossier", "人民调解卷宗", True, "封面、卷内目录、卷内文书、备考表"),
 )
 BY_CLI = {k.cli: k for k in KINDS}
+SUPPLEMENT = "supplement"  # the latest supplementary agreement; "supplement-N" is the N-th (as issued and filed)
 
 # The dossier's table of contents (司法部人民调解文书格式): slot, name, required.
 DOSSIER_SLOTS: tuple[tuple[int, str, bool], ...] = (
@@ -59,16 +61,73 @@ DOSSIER_SLOTS: tuple[tuple[int, str, bool], ...] = (
 )
 
 
+def supplement_kind(n: int) -> str:
+    return f"{SUPPLEMENT}-{n}"
+
+
+def supplement_no(kind: str) -> int | None:
+    """N of a "supplement-N" kind (the N-th supplementary agreement of the case); None for other kinds."""
+    head, _, tail = kind.partition("-")
+    return int(tail) if head == SUPPLEMENT and tail.isdigit() and int(tail) > 0 else None
+
+
+def doc_kind(kind: str) -> DocKind:
+    """The kind of a document as issued ("supplement-2" is the second 人民调解补充协议书)."""
+    n = supplement_no(kind)
+    if n is None:
+        return BY_CLI[kind]
+    base = BY_CLI[SUPPLEMENT]
+    return DocKind(kind, base.name + (f"（{cn_ordinal(n)}）" if n > 1 else ""), base.legal, base.about)
+
+
+def doc_name(kind: str) -> str:
+    try:
+        return doc_kind(kind).name
+    except KeyError:
+        return kind
+
+
+def cn_ordinal(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    return digits[n] if n < 10 else str(n)
+
+
 def kind_by_cli(name: str) -> DocKind:
-    kind = BY_CLI.get(name.strip())
-    if kind is None:
-        raise ValidationError(f"文书种类“{name}”不认识。可用的种类：{' '.join(BY_CLI)}。", "kind")
-    return kind
+    try:
+        return doc_kind(name.strip())
+    except KeyError:
+        raise ValidationError(f"文书种类“{name}”不认识。可用的种类：{' '.join(BY_CLI)}。", "kind") from None
+
+
+def resolve_kind(kind: str, case: CaseFile) -> str:
+    """The kind as it is issued: "supplement" is the case's latest supplementary agreement ("supplement-N")."""
+    if kind != SUPPLEMENT:
+        return kind
+    if not case.supplements:
+        raise DocumentUnavailable(_no_supplement(case))
+    return supplement_kind(len(case.supplements))
+
+
+def _no_supplement(case: CaseFile) -> str:
+    if case.agreement is None:
+        return "这个纠纷还没有调解协议，也就没有补充协议。"
+    return "这个纠纷没有订立过补充协议（补充协议通过“订立补充协议”办理）。"
+
+
+def supplement_of(kind: str, case: CaseFile) -> DocumentAgreement | None:
+    n = supplement_no(kind)
+    return case.supplements[n - 1] if n is not None and n <= len(case.supplements) else None
 
 
 def check_available(kind: str, case: CaseFile, today: dt.date) -> None:
     """Refuse, with a message fit for the user, when the case has no data for this document."""
-    name = BY_CLI[kind].name
+    name = doc_name(kind)
+    if supplement_no(kind) is not None or kind == SUPPLEMENT:
+        if case.kind == Kind.DISPUTE.value and not case.refused and supplement_of(kind, case) is None:
+            n = supplement_no(kind)
+            raise DocumentUnavailable(_no_supplement(case) if not case.supplements or n is None
+                                      else f"这个纠纷只有{len(case.supplements)}份补充协议，没有第{n}份。")  # fmt: skip
+        kind = SUPPLEMENT
     if case.kind != Kind.DISPUTE.value:
         raise DocumentUnavailable(f"只有矛盾纠纷（人民调解）事项才有{name}；这个事项是{Kind(case.kind).label}。")
     if case.refused and kind not in ("application",):
@@ -82,11 +141,12 @@ def check_available(kind: str, case: CaseFile, today: dt.date) -> None:
         "investigation": None if case.investigations else "这个纠纷还没有调查记录。",
         "session": None if case.sessions else "这个纠纷还没有调解记录。",
         "agreement": _written_problem(agreement),
+        "supplement": None,
         "oral-agreement": _oral_problem(agreement),
         "follow-up": None if case.follow_ups else "这个纠纷还没有回访记录。",
         "termination-notice": None if case.termination else "这个纠纷的调解没有终止（没有“调解不成”的记录），不能出具终止调解告知书。",
-        "confirmation-application": _confirmation_problem(agreement, today),
-        "confirmation-pack": _confirmation_problem(agreement, today),
+        "confirmation-application": _confirmation_problem(case.current_agreement, today),
+        "confirmation-pack": _confirmation_problem(case.current_agreement, today),
         "dossier": None if acc else "这个纠纷还没有受理调解，还不能立卷。",
     }[kind]  # fmt: skip
     if problem:
@@ -113,11 +173,12 @@ def _confirmation_problem(agreement: DocumentAgreement | None, today: dt.date) -
     problem = _written_problem(agreement)
     if problem or agreement is None:
         return problem
+    what = "补充协议" if agreement.supplement_no else "调解协议"
     if agreement.effective_on is None:
-        return "调解协议尚未生效（还缺当事人、调解员签名或委员会印章），不能申请司法确认。"
+        return f"{what}尚未生效（还缺当事人、调解员签名或委员会印章），不能申请司法确认。"
     last = agreement.confirmation_last_day
     if agreement.confirmation_applied_on is None and last is not None and today > last:
-        return (f"已超过司法确认的申请期限：应在协议生效之日（{agreement.effective_on.isoformat()}）起三十日内申请，"
+        return (f"已超过司法确认的申请期限：应在{what}生效之日（{agreement.effective_on.isoformat()}）起三十日内申请，"
                 f"最后一天是{last.isoformat()}。")  # fmt: skip
     return None
 
@@ -126,11 +187,14 @@ def _agreement_text(a: DocumentAgreement | None) -> dict[str, Any] | None:
     """The agreement as signed: what later events (signatures, follow-ups, confirmation) do not change."""
     if a is None:
         return None
-    return {
+    text = {
         "oral": a.oral, "made_on": a.made_on, "facts": a.facts, "matters": a.matters,
         "responsibilities": a.responsibilities, "copies": a.copies, "mediators": a.mediators, "recorder": a.recorder,
         "obligations": [dataclasses.replace(o, performance="") for o in a.obligations],
     }  # fmt: skip
+    if a.supplement_no:
+        text["supplement_no"] = a.supplement_no
+    return text
 
 
 def content_of(kind: str, case: CaseFile) -> dict[str, Any]:
@@ -153,16 +217,24 @@ def content_of(kind: str, case: CaseFile) -> dict[str, Any]:
                        "sessions": case.sessions, "agreement": _agreement_text(a), "termination": case.termination}  # fmt: skip
     if kind in ("agreement", "oral-agreement"):
         return head | {"parties": case.parties, "facts": case.facts, "agreement": _agreement_text(a)}
+    supplement = supplement_of(kind, case)
+    if supplement is not None:  # the original's date and effect are printed in the supplement's reference to it
+        return head | {"parties": case.parties, "facts": case.facts, "agreement": _agreement_text(supplement),
+                       "original": _agreement_text(a), "original_effective_on": a.effective_on if a else None}  # fmt: skip
     if kind == "follow-up":
         return head | {"title": case.title, "agreement": _agreement_text(a), "follow_ups": case.follow_ups}
     if kind == "termination-notice":
         return head | {"title": case.title, "category": case.category, "parties": case.parties,
                        "accepted_on": acc.accepted_on if acc else None, "termination": case.termination}  # fmt: skip
     if kind in ("confirmation-application", "confirmation-pack"):
-        assert a is not None
-        return head | {"parties": case.parties, "agreement": _agreement_text(a), "effective_on": a.effective_on,
-                       "court": a.confirmation_court, "applied_on": a.confirmation_applied_on,
-                       "last_day": a.confirmation_last_day}  # fmt: skip
+        c = case.current_agreement
+        assert a is not None and c is not None
+        out = head | {"parties": case.parties, "agreement": _agreement_text(c), "effective_on": c.effective_on,
+                      "court": c.confirmation_court, "applied_on": c.confirmation_applied_on,
+                      "last_day": c.confirmation_last_day}  # fmt: skip
+        if c.supplement_no:
+            out |= {"original": _agreement_text(a), "original_effective_on": a.effective_on}
+        return out
     if kind == "dossier":
         return {"case": case}
     raise KeyError(kind)
@@ -171,6 +243,9 @@ def content_of(kind: str, case: CaseFile) -> dict[str, Any]:
 def constituents(kind: str, case: CaseFile) -> list[str]:
     """The documents a bundle contains, in order (each keeps its own number)."""
     if kind == "confirmation-pack":
+        c = case.current_agreement
+        if c is not None and c.supplement_no:  # the court reads the supplement with the agreement it supplements
+            return ["confirmation-application", "agreement", supplement_kind(c.supplement_no)]
         return ["confirmation-application", "agreement"]
     if kind != "dossier":
         return []
@@ -185,10 +260,12 @@ def constituents(kind: str, case: CaseFile) -> list[str]:
         out.append("session")
     if a is not None:
         out.append("oral-agreement" if a.oral else "agreement")
+        out += [supplement_kind(s.supplement_no) for s in case.supplements]
     if case.termination is not None:
         out.append("termination-notice")
     if case.follow_ups:
         out.append("follow-up")
-    if a is not None and not a.oral and a.confirmation_applied_on is not None:
+    c = case.current_agreement
+    if c is not None and not c.oral and c.confirmation_applied_on is not None:
         out.append("confirmation-application")
     return out

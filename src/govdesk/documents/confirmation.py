@@ -6,8 +6,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from govdesk.documents.agreement import agreement
+from govdesk.documents.agreement import agreement, supplement
 from govdesk.documents.blocks import Ctx, Part, field_box, form_table, party_slots, signature_table, title, verification
+from govdesk.documents.catalog import supplement_kind
+from govdesk.documents.data import DocumentAgreement
 from govdesk.documents.typesetting import TEXT_WIDTH, grid_table
 from govdesk.documents.wording import BLANK, cn_date, cn_numeral, describe_party, names, obligation_clause, role_label
 
@@ -22,16 +24,34 @@ ATTACHMENTS = ("人民调解协议书", "各方当事人的身份证明材料", 
 
 
 def _court(ctx: Ctx) -> str:
-    a = ctx.case.agreement
+    a = ctx.case.current_agreement
     return a.confirmation_court.strip() if a and a.confirmation_court.strip() else ""
+
+
+def _numbered(ctx: Ctx, a: DocumentAgreement) -> str:
+    """“（编号：…）” of the agreement or supplementary agreement, when it was issued."""
+    number = ctx.number_of(supplement_kind(a.supplement_no) if a.supplement_no else "agreement")
+    return f"（编号：{number}）" if number else ""
+
+
+def _what(ctx: Ctx) -> str:
+    """What the parties ask the court to confirm: the agreement, or the supplementary agreement and the
+    agreement it supplements."""
+    case = ctx.case
+    a, c = case.agreement, case.current_agreement
+    assert a is not None and c is not None
+    if not c.supplement_no:
+        return f"于{cn_date(a.made_on)}经{case.committee.name}主持调解达成的人民调解协议{_numbered(ctx, a)}"
+    return (f"于{cn_date(c.made_on)}经{case.committee.name}主持调解达成的人民调解补充协议{_numbered(ctx, c)}，"
+            f"及其所补充的{cn_date(a.made_on)}达成的人民调解协议{_numbered(ctx, a)}")  # fmt: skip
 
 
 def application(ctx: Ctx) -> list[Flowable]:
     case = ctx.case
-    a = case.agreement
-    assert a is not None and a.effective_on is not None
+    a = case.current_agreement
+    original = case.agreement
+    assert a is not None and a.effective_on is not None and original is not None
     ts = ctx.ts
-    agreement_no = ctx.number_of("agreement")
     court = _court(ctx) or f"{BLANK}人民法院"
     accepted = cn_date(case.acceptance.accepted_on) if case.acceptance else BLANK
     story: list[Flowable] = [*title(ctx, "司法确认申请书", ctx.issue.verification.number.text)]
@@ -39,14 +59,21 @@ def application(ctx: Ctx) -> list[Flowable]:
     # Before the court every party is an applicant: the application is a joint one.
     story += [ts.text(describe_party(p, a.effective_on, full_id=True, role="申请人"), "plain") for p in case.parties]
     story += ts.heading("请求事项")
-    story.append(ts.text(
-        f"请求人民法院依法确认申请人{names(case.parties)}于{cn_date(a.made_on)}经{case.committee.name}主持调解达成的"
-        f"人民调解协议{'（编号：' + agreement_no + '）' if agreement_no else ''}有效。", "body"))  # fmt: skip
+    story.append(ts.text(f"请求人民法院依法确认申请人{names(case.parties)}{_what(ctx)}有效。", "body"))
     story += ts.heading("事实和理由")
-    story.append(ts.text(
-        f"申请人之间因{case.title}发生纠纷，{case.committee.name}于{accepted}受理调解。经调解，申请人于"
-        f"{cn_date(a.made_on)}自愿达成调解协议，协议经各方当事人签名（盖章、按指印）、人民调解员签名并加盖人民调解"
-        f"委员会印章，于{cn_date(a.effective_on)}生效。协议的主要内容如下：", "body"))  # fmt: skip
+    signed = "经各方当事人签名（盖章、按指印）、人民调解员签名并加盖人民调解委员会印章"
+    if a.supplement_no:
+        effect = f"，于{cn_date(original.effective_on)}生效" if original.effective_on else ""
+        story.append(ts.text(
+            f"申请人之间因{case.title}发生纠纷，{case.committee.name}于{accepted}受理调解。经调解，申请人于"
+            f"{cn_date(original.made_on)}自愿达成调解协议{_numbered(ctx, original)}{effect}。此后，申请人于"
+            f"{cn_date(a.made_on)}就原协议自愿达成补充协议{_numbered(ctx, a)}，补充协议{signed}，于{cn_date(a.effective_on)}"
+            "生效。补充协议的主要内容如下：", "body"))  # fmt: skip
+    else:
+        story.append(ts.text(
+            f"申请人之间因{case.title}发生纠纷，{case.committee.name}于{accepted}受理调解。经调解，申请人于"
+            f"{cn_date(a.made_on)}自愿达成调解协议，协议{signed}，于{cn_date(a.effective_on)}生效。协议的主要内容如下：",
+            "body"))  # fmt: skip
     for o in a.obligations:
         story.append(ts.text(f"{cn_numeral(o.position)}、{obligation_clause(o)}", "body"))
     story.append(ts.text(
@@ -54,7 +81,8 @@ def application(ctx: Ctx) -> list[Flowable]:
         "自调解协议生效之日起三十日内共同向人民法院申请司法确认。申请人承诺：", "body"))  # fmt: skip
     story += [ts.text(x, "body") for x in PROMISE]
     story += [ts.text("此致", "body", space_before=6), ts.text(court, "plain")]
-    story.append(ts.text("附：" + "；".join(f"{i}. {x}" for i, x in enumerate(ATTACHMENTS, 1)) + "。", "plain",
+    attachments = (("人民调解补充协议书", *ATTACHMENTS) if a.supplement_no else ATTACHMENTS)
+    story.append(ts.text("附：" + "；".join(f"{i}. {x}" for i, x in enumerate(attachments, 1)) + "。", "plain",
                          space_before=6))  # fmt: skip
     story.append(signature_table(ctx, party_slots(case.parties, role="申请人"), heading="申请人签名"))
     applied = cn_date(a.confirmation_applied_on) if a.confirmation_applied_on else "　　　　年　　月　　日"
@@ -64,8 +92,9 @@ def application(ctx: Ctx) -> list[Flowable]:
 
 def checklist(ctx: Ctx) -> list[Flowable]:
     case = ctx.case
-    a = case.agreement
-    assert a is not None and a.effective_on is not None
+    a = case.current_agreement
+    original = case.agreement
+    assert a is not None and a.effective_on is not None and original is not None
     ts = ctx.ts
     court = _court(ctx)
     last = a.confirmation_last_day
@@ -79,6 +108,8 @@ def checklist(ctx: Ctx) -> list[Flowable]:
     items = [
         ("司法确认申请书（各方当事人共同签名；一方申请的，附另一方同意的书面意见）", "1份"),
         (f"人民调解协议书原件（编号：{ctx.number_of('agreement') or BLANK}）", "1份"),
+        *([(f"人民调解补充协议书原件（编号：{ctx.number_of(supplement_kind(a.supplement_no)) or BLANK}）", "1份")]
+          if a.supplement_no else []),
         ("当事人身份证明：\n" + "\n".join(ids), "各1份"),
         ("民事行为能力证明：当事人为无民事行为能力人或者限制民事行为能力人的，由其法定代理人代为申请，并提交监护关系证明",
          "如有"),
@@ -95,9 +126,11 @@ def checklist(ctx: Ctx) -> list[Flowable]:
     return [
         *title(ctx, "司法确认申请材料清单", ctx.issue.verification.number.text),
         form_table(ctx, [
-            [("调解协议", f"{case.committee.name}主持达成的人民调解协议（{cn_date(a.made_on)}）")],
-            [("协议生效日期", cn_date(a.effective_on)), ("申请最后一天", cn_date(last) if last else BLANK)],
-            [("申请期限", f"自调解协议生效之日起三十日内，即最迟于{cn_date(last) if last else BLANK}前（含当日）向人民法院提出"
+            [("调解协议", f"{case.committee.name}主持达成的人民调解协议（{cn_date(original.made_on)}）"
+                         + (f"及其补充协议（{cn_date(a.made_on)}）" if a.supplement_no else ""))],
+            [("补充协议生效日期" if a.supplement_no else "协议生效日期", cn_date(a.effective_on)),
+             ("申请最后一天", cn_date(last) if last else BLANK)],
+            [("申请期限", f"自{'补充协议' if a.supplement_no else '调解协议'}生效之日起三十日内，即最迟于{cn_date(last) if last else BLANK}前（含当日）向人民法院提出"
                          "（《中华人民共和国人民调解法》第三十三条）")],
             [("受理法院", court or f"{BLANK}人民法院（{COURT_RULE}）")],
             [("申请方式", "各方当事人共同向人民法院提出申请；一方当事人提出申请，另一方表示同意的，视为共同提出申请。")],
@@ -133,4 +166,11 @@ def confirmation_pack(ctx: Ctx) -> list[Part]:
     committee_copy = len(names_) + 1
     for part in agreement(agreement_ctx, [committee_copy], "本份供申请司法确认时核对，以各方签名盖章的协议书原件为准。"):
         parts.append(Part(part.flowables, decor=agreement_ctx.decor(group="agreement", copy_label="供核对")))
+    current = ctx.case.current_agreement
+    if current is not None and current.supplement_no:
+        kind = supplement_kind(current.supplement_no)
+        sup_ctx = ctx.for_document(kind)
+        for part in supplement(sup_ctx, current.supplement_no, [committee_copy],
+                               "本份供申请司法确认时核对，以各方签名盖章的补充协议书原件为准。"):  # fmt: skip
+            parts.append(Part(part.flowables, decor=sup_ctx.decor(group=kind, copy_label="供核对")))
     return parts

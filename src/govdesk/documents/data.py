@@ -106,6 +106,7 @@ class DocumentAgreement:
     confirmation_last_day: dt.date | None = None
     mediators: tuple[str, ...] = ()
     recorder: str = ""
+    supplement_no: int = 0  # 0: the agreement itself; N: its N-th supplementary agreement (补充协议)
 
 
 @dataclass(frozen=True)
@@ -161,12 +162,18 @@ class CaseFile:
     acceptance: Acceptance | None = None
     investigations: tuple[InvestigationRecord, ...] = ()
     sessions: tuple[SessionRecord, ...] = ()
-    agreement: DocumentAgreement | None = None
+    agreement: DocumentAgreement | None = None  # the agreement itself, never a supplement
+    supplements: tuple[DocumentAgreement, ...] = ()  # supplementary agreements to it, in the order made
     termination: Termination | None = None
     follow_ups: tuple[FollowUpRecord, ...] = ()
     filing: Filing = Filing()
     refused: bool = False
     withdrawn: bool = False
+
+    @property
+    def current_agreement(self) -> DocumentAgreement | None:
+        """The latest agreement: the last supplement, if any (what judicial confirmation is applied for next)."""
+        return self.supplements[-1] if self.supplements else self.agreement
 
     def by_role(self, role: str) -> tuple[DocumentParty, ...]:
         return tuple(p for p in self.parties if p.role == role)

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from govdesk.documents import agreement as agreement_doc
 from govdesk.documents.blocks import Ctx, Part, field_box, form_table, title, verification
-from govdesk.documents.catalog import BY_CLI, DOSSIER_SLOTS, constituents
+from govdesk.documents.catalog import DOSSIER_SLOTS, constituents, doc_name, supplement_no
 from govdesk.documents.typesetting import TEXT_WIDTH, PageAnchor, PageDecor, grid_table
 from govdesk.documents.wording import BLANK, cn_date, names, role_label
 
@@ -150,7 +150,7 @@ def dossier(ctx: Ctx, builders: dict[str, Callable[[Ctx], list[Part]]]) -> list[
     kinds = constituents("dossier", ctx.case)
     present: dict[int, list[str]] = {}
     for k in kinds:
-        present.setdefault(SLOT_OF[k], []).append(BY_CLI[k].name)
+        present.setdefault(_slot(k), []).append(doc_name(k))
     present.setdefault(3, []).append("当事人身份证明材料")
     required_missing = [name for slot, name, required in DOSSIER_SLOTS if required and slot not in present and slot != 13]
     if required_missing:
@@ -160,8 +160,8 @@ def dossier(ctx: Ctx, builders: dict[str, Callable[[Ctx], list[Part]]]) -> list[
     body: list[tuple[int, list[Flowable], Ctx]] = []
     for k in kinds:
         sub = ctx.for_document(k)
-        for part in builders[k](sub) if k != "agreement" else _committee_copy(sub):
-            body.append((SLOT_OF[k], part.flowables, sub))
+        for part in _committee_copy(sub, k) if k == "agreement" or supplement_no(k) else builders[k](sub):
+            body.append((_slot(k), part.flowables, sub))
     body.append((3, identity_page(ctx), ctx))
     if required_missing:
         body.append((12, dossier_note(ctx, required_missing), ctx))
@@ -176,7 +176,14 @@ def dossier(ctx: Ctx, builders: dict[str, Callable[[Ctx], list[Part]]]) -> list[
     return parts
 
 
-def _committee_copy(ctx: Ctx) -> list[Part]:
+def _slot(kind: str) -> int:
+    return 8 if supplement_no(kind) else SLOT_OF[kind]  # a supplementary agreement is filed after the agreement
+
+
+def _committee_copy(ctx: Ctx, kind: str = "agreement") -> list[Part]:
     n = len(ctx.case.parties) + 1
+    supplement = supplement_no(kind)
+    if supplement:
+        return agreement_doc.supplement(ctx, supplement, [n], "本份为人民调解委员会存档的补充协议书。")
     return agreement_doc.agreement(ctx, [n], "本份为人民调解委员会存档的协议书。")
 

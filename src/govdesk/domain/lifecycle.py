@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
     APPLY_CONFIRMATION = "apply-confirmation"
     CONFIRMATION_RESULT = "confirmation-result"
     FOLLOW_UP = "follow-up"
+    SUPPLEMENT = "supplement"
     REFER = "refer"
     DEPT_RECEIVE = "dept-receive"
     DEPT_REPORT = "dept-report"
@@ -55,7 +56,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.MEDIATE: "调解记录", Action.AGREE: "达成书面协议", Action.AGREE_ORAL: "登记口头协议",
     Action.FAIL: "调解终止", Action.SIGN: "登记签名", Action.SEAL: "加盖公章",
     Action.APPLY_CONFIRMATION: "申请司法确认", Action.CONFIRMATION_RESULT: "司法确认结果",
-    Action.FOLLOW_UP: "回访", Action.REFER: "交办部门", Action.DEPT_RECEIVE: "部门签收",
+    Action.FOLLOW_UP: "回访", Action.SUPPLEMENT: "订立补充协议", Action.REFER: "交办部门", Action.DEPT_RECEIVE: "部门签收",
     Action.DEPT_REPORT: "部门报结", Action.CONFIRM_RESULT: "确认办理结果", Action.SEND_BACK: "退回重办",
     Action.HANDLE: "办理完毕", Action.RESOLVE_ON_SPOT: "就地化解", Action.ESCALATE: "上报县级",
     Action.INSTRUCT: "县级督办", Action.FEEDBACK: "反馈群众", Action.CLOSE: "结案/办结",
@@ -92,6 +93,9 @@ DISPUTE_RULES: dict[Action, Rule] = {
     Action.APPLY_CONFIRMATION: _r({S.AGREED, S.CLOSED}),
     Action.CONFIRMATION_RESULT: _r({S.AGREED, S.CLOSED}),
     Action.FOLLOW_UP: _r({S.AGREED, S.CLOSED}),
+    # A signed agreement is never edited: a change is a supplementary agreement, signed like the agreement
+    # (on a closed case the case returns to "agreed" until the supplement is signed, sealed and closed again).
+    Action.SUPPLEMENT: _r({S.AGREED, S.CLOSED}, S.AGREED),
     Action.REFER: _r({S.REGISTERED}, S.REFERRED),
     Action.CLOSE: _r({S.AGREED, S.FAILED}, S.CLOSED),
     Action.ARCHIVE: _r({S.CLOSED, S.REFUSED, S.WITHDRAWN}, S.ARCHIVED),

@@ -140,7 +140,9 @@ class PerformanceEditor(QWidget):
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.combos: dict[int, QComboBox] = {}
-        agreement = lc.agreements[-1] if lc is not None and lc.agreements else None
+        # The follow-up reports on the agreement's own obligations (not on a supplementary agreement's).
+        principal = [a for a in lc.agreements if not a.supplements_id] if lc is not None else []
+        agreement = principal[-1] if principal else None
         if agreement is None or not agreement.obligations:
             layout.addRow(QLabel(self.tr("协议没有履行事项。")))
             return

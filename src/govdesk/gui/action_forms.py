@@ -117,6 +117,14 @@ ACTION_FIELDS: dict[Action, tuple[Field, ...]] = {
         F("measures", "采取的措施", "multiline"),
         F("note", "备注", "multiline"),
     ),
+    Action.SUPPLEMENT: (
+        F("matters", "补充或变更的事项", "multiline", required=True, hint="例如：原协议第二项的履行期限延长至2027年1月31日"),
+        F("obligations", "履行事项", "obligations", required=True),
+        F("responsibilities", "各方责任", "multiline", hint="不填则沿用原协议"),
+        F("facts", "纠纷主要事实", "multiline", hint="不填则沿用原协议"),
+        F("made_on", "协议日期", "date", default=TODAY),
+        F("copies", "协议份数", "number", hint="不填则与原协议相同"),
+    ),
     Action.REFER: (
         F("department", "承办部门", required=True, default=SUGGESTED_DEPARTMENT, hint="按职责清单建议，可修改"),
         F("cooperating", "配合部门", "names", default="@cooperating"),
@@ -168,6 +176,8 @@ ACTION_HINTS: dict[Action, str] = {
     Action.ACCEPT: "受理后开始计算调解期限（一个月）。",
     Action.AGREE: "保存后还需各方当事人、调解员签名并加盖调委会印章，协议才生效。",
     Action.SEAL: "加盖人民调解委员会印章。各方签名齐全并盖章后，协议生效并锁定，不能再修改。",
+    Action.SUPPLEMENT: "已生效的协议不能修改，变更或补充以补充协议办理：原协议及其日期不变，补充协议另行编号，"
+    "保存后同样需要各方当事人、调解员签名并加盖调委会印章才生效。",
     Action.CLOSE: "结案前会检查卷宗是否齐全（受理、调解记录、协议签名、回访）。",
     Action.ARCHIVE: "归档后事项不能再办理。",
     Action.CORRECT: "记录不能修改；更正会作为一条新记录追加在时间线上。",

@@ -59,7 +59,7 @@ class AgreementCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(3)
-        kind = "口头协议" if a.oral else "书面调解协议"
+        kind = "口头协议" if a.oral else "补充协议" if a.supplements_id else "书面调解协议"
         state = ""
         if not a.oral:
             state = (

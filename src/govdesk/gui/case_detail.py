@@ -302,7 +302,9 @@ class CaseDetailPane(QWidget):
         lc = self.lifecycle
         if lc is None or self._actor is None:
             return None
-        signed = [s.name for a in lc.agreements for s in a.signatures]
+        # Who signed the agreement being signed now (a supplementary agreement is signed afresh by everyone).
+        pending = [a for a in lc.agreements if not a.oral and a.effective_on is None]
+        signed = [s.name for a in (pending[-1:] or lc.agreements) for s in a.signatures]
         dialog = SignaturePadDialog(
             self._store, self._tasks, self._actor, lc.detail.row.number, [p.name for p in lc.detail.parties], self,
             signed=signed, mediator=lc.handlers[0] if lc.handlers else "", on_signed=self._performed,
@@ -417,6 +419,9 @@ class CaseDetailPane(QWidget):
             return []
         own = lc.detail.registered_by == actor.name or actor.name in lc.handlers
         legal = [a for a in lc.allowed_actions if allowed(role, ACTION_PERMISSION[a], own_case=own)]
+        latest = lc.agreements[-1] if lc.agreements else None
+        if latest is None or latest.oral or latest.effective_on is None:  # only a signed, locked agreement
+            legal = [a for a in legal if a is not Action.SUPPLEMENT]
         order = {a: i for i, a in enumerate(PRIMARY_ORDER)}
         return sorted(legal, key=lambda a: (order.get(a, len(order)), list(Action).index(a)))
 

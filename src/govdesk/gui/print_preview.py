@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govdesk.documents.catalog import BY_CLI, DocKind
+from govdesk.documents.catalog import BY_CLI, DocKind, doc_name, supplement_no
 from govdesk.domain.codes import Kind, Status
 from govdesk.domain.errors import ValidationError
 from govdesk.gui.tasks import TaskManager, show_error
@@ -302,9 +302,9 @@ class PrintPreviewDialog(QDialog):
 
     @classmethod
     def for_issued(cls, issued: IssuedPdf, parent: QWidget | None = None, *, parties: int = 0) -> PrintPreviewDialog:
-        name = BY_CLI[issued.kind].name if issued.kind in BY_CLI else issued.kind
+        name = doc_name(issued.kind)
         note = ""
-        if issued.kind == "agreement" and parties:
+        if (issued.kind == "agreement" or supplement_no(issued.kind)) and parties:
             # The agreement PDF already holds every original (第1份…第N份: one per party, one for the committee).
             note = f"本文件已含 {parties + 1} 份原件（每方当事人一份、委员会存档一份），打印一份即可。"
         title = f"{issued.case_number} {name}" + ("（副本）" if issued.reprint else "")
@@ -394,7 +394,7 @@ class PrintPreviewDialog(QDialog):
 # --- which documents, and issuing one -----------------------------------------------------------------------
 _EARLY = ("application", "acceptance", "rights-notice")
 _RECORDS = ("investigation", "session")
-_AGREED = ("agreement", "oral-agreement", "confirmation-application", "confirmation-pack")
+_AGREED = ("agreement", "oral-agreement", "supplement", "confirmation-application", "confirmation-pack")
 KINDS_BY_STATUS: dict[Status, tuple[str, ...]] = {
     Status.REGISTERED: ("application",),
     Status.REFUSED: ("application",),

@@ -89,7 +89,7 @@ ACTION_PERMISSION: dict[Action, Perm] = {
     **{a: P.MEDIATION for a in (
         Action.ACCEPT, Action.REFUSE, Action.INVESTIGATE, Action.MEDIATE, Action.AGREE, Action.AGREE_ORAL,
         Action.FAIL, Action.SIGN, Action.SEAL, Action.APPLY_CONFIRMATION, Action.CONFIRMATION_RESULT,
-        Action.FOLLOW_UP, Action.CORRECT, Action.WITHDRAW)},
+        Action.FOLLOW_UP, Action.SUPPLEMENT, Action.CORRECT, Action.WITHDRAW)},
     **{a: P.REFERRAL for a in (
         Action.ASSIGN, Action.REFER, Action.DEPT_RECEIVE, Action.DEPT_REPORT, Action.CONFIRM_RESULT,
         Action.SEND_BACK, Action.HANDLE, Action.FEEDBACK, Action.ESCALATE)},

@@ -20,7 +20,17 @@ from sqlalchemy.orm import Session
 
 from govdesk.documents.blocks import Issue
 from govdesk.documents.build import build_document
-from govdesk.documents.catalog import BY_CLI, check_available, constituents, content_of, kind_by_cli
+from govdesk.documents.catalog import (
+    BY_CLI,
+    check_available,
+    constituents,
+    content_of,
+    doc_name,
+    kind_by_cli,
+    resolve_kind,
+    supplement_kind,
+    supplement_no,
+)
 from govdesk.documents.data import (
     Acceptance,
     CaseFile,
@@ -54,7 +64,7 @@ from govdesk.services.actor import Actor
 from govdesk.services.lifecycle import deadline_rules
 from govdesk.store import cases_repo, documents_repo, reference_repo
 from govdesk.store.audit_repo import append_audit
-from govdesk.store.documents_repo import CaseSources, EventSource
+from govdesk.store.documents_repo import AgreementSource, CaseSources, EventSource
 from govdesk.store.models import Case, IssuedDocument, NumberCounter
 from govdesk.store.store import Store
 
@@ -163,10 +173,9 @@ def case_file(src: CaseSources) -> CaseFile:
             archived_by, archived_on = e.actor, on
     if acceptance is None and src.accepted_at is not None:  # settled before records were kept (history)
         acceptance = Acceptance(china_date(src.accepted_at), src.handlers, "", "")
-    a = src.agreement
-    agreement = None
-    if a is not None:
-        agreement = DocumentAgreement(
+
+    def agreement_of(a: AgreementSource, supplement: int = 0) -> DocumentAgreement:
+        return DocumentAgreement(
             oral=a.oral, made_on=a.made_on, facts=a.facts, matters=a.matters, responsibilities=a.responsibilities,
             obligations=tuple(DocumentObligation(o.position, o.obligor, o.obligee, o.content, o.amount_cents, o.due_on,
                                                  o.method, o.place, o.performance) for o in a.obligations),
@@ -174,8 +183,11 @@ def case_file(src: CaseSources) -> CaseFile:
             confirmation_court=a.confirmation_court,
             confirmation_last_day=rules.confirmation_last_day(a.effective_on) if a.effective_on else None,
             mediators=src.handlers or (acceptance.mediators if acceptance else ()),
-            recorder=sessions[-1].recorder if sessions else "",
+            recorder=sessions[-1].recorder if sessions else "", supplement_no=supplement,
         )  # fmt: skip
+
+    agreement = agreement_of(src.agreement) if src.agreement is not None else None
+    supplements = tuple(agreement_of(s, i) for i, s in enumerate(src.supplements, 1))
     session_days = [_day(s.time, china_date(src.created_at)) for s in sessions]
     filing = Filing(
         first_session_on=min(session_days) if session_days else None,
@@ -191,7 +203,8 @@ def case_file(src: CaseSources) -> CaseFile:
         number=src.number, title=src.title, kind=src.kind, status=src.status, category=src.category,
         channel=src.channel, facts=src.facts, claims=src.claims, occurred_on=src.occurred_at,
         registered_on=china_date(src.created_at), address=src.address, parties=parties, acceptance=acceptance,
-        investigations=tuple(investigations), sessions=tuple(sessions), agreement=agreement, termination=termination,
+        investigations=tuple(investigations), sessions=tuple(sessions), agreement=agreement, supplements=supplements,
+        termination=termination,
         follow_ups=tuple(follow_ups), filing=filing, refused=src.status == "refused",
         withdrawn=src.status == "withdrawn",
     )  # fmt: skip
@@ -244,21 +257,40 @@ def _verification(row: IssuedDocument, center_code: str) -> Verification:
     return Verification(_number_of(row), center_code, row.content_sha256)
 
 
+def _references(kind: str, cf: CaseFile) -> list[str]:
+    """The documents whose numbers ``kind`` prints, when they were issued (a supplementary agreement names the
+    agreement it supplements; a confirmation application the agreement and its latest supplement)."""
+    refs = list(REFERENCES.get(kind, ()))
+    if supplement_no(kind) is not None:
+        refs.append("agreement")
+    elif kind == "confirmation-application" and cf.supplements:
+        refs.append(supplement_kind(len(cf.supplements)))
+    return refs
+
+
 def _issue_in_session(
     session: Session, actor: Actor, case: Case, kind: str, now: dt.datetime, fonts: FontSet
 ) -> IssuedPdf:
     src = documents_repo.case_sources(session, case)
     cf = case_file(src)
     today = china_date(now)
+    kind = resolve_kind(kind, cf)
     check_available(kind, cf, today)
     related: dict[str, Verification] = {}
     for part in constituents(kind, cf):
         row, _ = _issue_row(session, actor, src, part, content_digest(part, content_of(part, cf)), now, count_reprint=False)
         related[part] = _verification(row, src.center_code)
-    for ref in REFERENCES.get(kind, ()):
+    for ref in _references(kind, cf):
         if ref in related or cf.agreement is None or cf.agreement.oral != (ref == "oral-agreement"):
             continue
-        found = documents_repo.issued_with_content(session, src.case_id, ref, content_digest(ref, content_of(ref, cf)))
+        digest = content_digest(ref, content_of(ref, cf))
+        found = documents_repo.issued_with_content(session, src.case_id, ref, digest)
+        if found is None and (supplement_no(kind) is not None or supplement_no(ref) is not None):
+            # The paper the parties signed carries the number last issued for it (party details may have been
+            # completed since). A supplement must name its agreement: never printed here, it is numbered now.
+            found = documents_repo.latest_issued(session, src.case_id, ref)
+            if found is None and supplement_no(kind) is not None:
+                found, _ = _issue_row(session, actor, src, ref, digest, now, count_reprint=False)
         if found is not None:
             related.setdefault(ref, _verification(found, src.center_code))
     row, reprint = _issue_row(session, actor, src, kind, content_digest(kind, content_of(kind, cf)), now, count_reprint=True)
@@ -273,7 +305,7 @@ def issue_document(
 ) -> IssuedPdf:
     """Print one document of a case: numbered on first issue, the same number (marked 副本) on a reprint.
     ``deliver`` (e.g. writing the file) runs inside the transaction: if it fails, nothing is recorded."""
-    doc_kind = kind_by_cli(kind)
+    doc_kind = kind_by_cli(kind)  # "supplement" (the latest) or "supplement-N" (the N-th) keep their index
     require(Role(actor.role), Perm.DOC_PRINT, what="打印文书")
     fonts = document_fonts()
     with store.db.write() as session:
@@ -327,7 +359,7 @@ def verify_document(store: Store, pdf_bytes_or_code: bytes | str) -> DocumentChe
         stored_prefix = base32(bytes.fromhex(doc.content_sha256))[:8]
         same = parts.hash_prefix == stored_prefix and (not parts.digest or parts.digest == doc.content_sha256)
         later = documents_repo.later_versions(session, doc)
-    name = BY_CLI[doc.kind].name if doc.kind in BY_CLI else doc.kind
+    name = doc_name(doc.kind)
     common = dict(doc_number=doc.number, case_number=doc.case_number, kind=doc.kind, issued_at=doc.issued_at,
                   issued_by=doc.issued_by, reprints=doc.reprints)  # fmt: skip
     if not same:

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from govdesk.domain.action_input import (
     CHANNELS,
@@ -35,6 +35,7 @@ def _local(stored_utc: dt.datetime) -> dt.datetime:
 
 
 def current_agreement(ctx: ActionContext) -> Agreement:
+    """The latest agreement of the case: its latest supplementary agreement, if any (what is signed next)."""
     stmt = (
         select(Agreement)
         .where(Agreement.case_id == ctx.case.id, Agreement.deleted_at.is_(None))
@@ -46,6 +47,23 @@ def current_agreement(ctx: ActionContext) -> Agreement:
     return agreement
 
 
+def principal_agreement(ctx: ActionContext) -> Agreement:
+    """The agreement itself (written or oral), not a supplement to it."""
+    stmt = (
+        select(Agreement)
+        .where(Agreement.case_id == ctx.case.id, Agreement.deleted_at.is_(None), Agreement.supplements_id.is_(None))
+        .order_by(Agreement.created_at.desc())
+    )
+    agreement = ctx.session.scalar(stmt)
+    if agreement is None:
+        raise ValidationError("这个事项还没有调解协议。")
+    return agreement
+
+
+def agreement_word(agreement: Agreement) -> str:
+    return "补充协议" if agreement.supplements_id else "协议"
+
+
 def agreement_content_hash(agreement: Agreement) -> str:
     content = {
         "facts": agreement.facts, "matters": agreement.matters, "responsibilities": agreement.responsibilities,
@@ -53,6 +71,8 @@ def agreement_content_hash(agreement: Agreement) -> str:
         "obligations": [[o.obligor, o.obligee, o.content, o.amount_cents, str(o.due_on), o.method, o.place]
                         for o in agreement.obligations],
     }  # fmt: skip
+    if agreement.supplements_id:  # a supplement is bound to the agreement it supplements
+        content["supplements"] = agreement.supplements_id
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
@@ -115,18 +135,26 @@ def mediate(ctx: ActionContext) -> None:
     ctx.summary = "调解记录" + (f"：{ctx.record['outcome']}" if ctx.record["outcome"] else "")
 
 
-def _new_agreement(ctx: ActionContext, *, oral: bool) -> Agreement:
+def _new_agreement(ctx: ActionContext, *, oral: bool, supplements: Agreement | None = None) -> Agreement:
+    """A new agreement with its obligations; with ``supplements`` a supplementary agreement to that (locked)
+    agreement, which changes neither it nor the case's "resolved" time."""
     r = ctx.reader
     made_on = r.date("made_on", "协议日期", today=ctx.today) or ctx.today
     obligations = read_obligations(r, ctx.today, required=not oral)
     active = [p for p in ctx.case.parties if p.deleted_at is None]
+    base = supplements
     agreement = Agreement(
         center_id=ctx.case.center_id, case_id=ctx.case.id, oral=oral, made_on=made_on,
-        facts=r.text("facts", "纠纷主要事实") or ctx.case.facts,
-        matters=r.text("matters", "争议事项", required=not oral),
-        responsibilities=r.text("responsibilities", "各方责任", required=False),
-        copies=(r.integer("copies", "协议份数", default=len(active) + 1, low=2, high=50) or 0) if not oral else 0,
+        supplements_id=base.id if base else None,
+        facts=r.text("facts", "纠纷主要事实") or (base.facts if base else ctx.case.facts),
+        matters=r.text("matters", "补充或变更的事项" if base else "争议事项", required=not oral),
+        responsibilities=r.text("responsibilities", "各方责任", required=False) or (base.responsibilities if base else ""),
+        copies=(r.integer("copies", "协议份数", default=base.copies if base else len(active) + 1, low=2, high=50) or 0)
+        if not oral else 0,
     )  # fmt: skip
+    floor = (base.effective_on or base.made_on) if base is not None else None
+    if floor is not None and made_on < floor:
+        raise ValidationError(f"补充协议的日期不能早于原协议生效的日期（{floor.isoformat()}）。", "made_on")
     if oral:
         agreement.matters = r.text("content", "口头协议内容", required=True)
     ctx.session.add(agreement)
@@ -139,9 +167,12 @@ def _new_agreement(ctx: ActionContext, *, oral: bool) -> Agreement:
         ))  # fmt: skip
     ctx.session.flush()
     ctx.session.refresh(agreement)
+    ctx.record = {"agreement_id": agreement.id, "obligations": len(obligations)}
+    if base is not None:
+        ctx.record["supplements_id"] = base.id
+        return agreement
     ctx.case.resolved_at = ctx.now
     ctx.case.due_date, ctx.case.due_what = None, ""
-    ctx.record = {"agreement_id": agreement.id, "obligations": len(obligations)}
     return agreement
 
 
@@ -158,6 +189,30 @@ def agree_oral(ctx: ActionContext) -> None:
     agreement.locked_hash = agreement_content_hash(agreement)
     ctx.case.confirmed_at = ctx.now
     ctx.summary = "达成口头协议，调解员已登记，自达成之日起生效"
+
+
+@handles(Action.SUPPLEMENT)
+def supplement(ctx: ActionContext) -> None:
+    """A supplementary agreement (补充协议): a signed agreement is never edited, a change is a new agreement
+    pointing at it, with its own terms, signed and sealed like the agreement and numbered on its own."""
+    latest = current_agreement(ctx)
+    if latest.oral:
+        raise ValidationError("本案达成的是口头协议，不能订立补充协议书；如需变更，请重新调解并达成书面协议。")
+    if latest.effective_on is None or latest.locked_hash is None:
+        what = "上一份补充协议" if latest.supplements_id else "调解协议"
+        missing = "、".join(missing_signatures(ctx, latest))
+        raise ValidationError(f"{what}尚未签名盖章生效（还缺：{missing}），不能订立补充协议。补充协议只用于变更或补充"
+                              f"已生效并锁定的协议；请先完成{what}的签名和盖章。")  # fmt: skip
+    original = principal_agreement(ctx)
+    count = 1 + int(ctx.session.scalar(select(func.count()).select_from(Agreement).where(
+        Agreement.supplements_id == original.id, Agreement.deleted_at.is_(None))) or 0)  # fmt: skip
+    reopened = ctx.case.status == Status.CLOSED.value
+    agreement = _new_agreement(ctx, oral=False, supplements=original)
+    ctx.record["supplement_no"] = count
+    ctx.summary = (f"订立第{count}份补充协议（{len(agreement.obligations)}项履行事项，共{agreement.copies}份），"
+                   f"补充{original.made_on.isoformat()}达成的调解协议；原协议不变，补充协议待签名盖章后生效")  # fmt: skip
+    if reopened:
+        ctx.summary += "；事项回到“达成协议”状态，补充协议签名盖章生效后可再次结案"
 
 
 @handles(Action.FAIL)
@@ -183,9 +238,11 @@ def _lock_if_complete(ctx: ActionContext, agreement: Agreement) -> None:
     if not missing_signatures(ctx, agreement) and agreement.effective_on is None:
         agreement.effective_on = ctx.today
         agreement.locked_hash = agreement_content_hash(agreement)
-        ctx.case.confirmed_at = ctx.now
+        if agreement.supplements_id is None:  # "confirmed" is the agreement's; a supplement does not move it
+            ctx.case.confirmed_at = ctx.now
         last = ctx.rules.confirmation_last_day(agreement.effective_on)
-        ctx.summary += f"；各方均已签名并盖章，协议自{agreement.effective_on.isoformat()}起生效（可在{last.isoformat()}前申请司法确认）"
+        ctx.summary += (f"；各方均已签名并盖章，{agreement_word(agreement)}自{agreement.effective_on.isoformat()}起生效"
+                        f"（可在{last.isoformat()}前申请司法确认）")  # fmt: skip
 
 
 @handles(Action.SIGN)
@@ -271,7 +328,7 @@ def confirmation_result(ctx: ActionContext) -> None:
 @handles(Action.FOLLOW_UP)
 def follow_up(ctx: ActionContext) -> None:
     r = ctx.reader
-    agreement = current_agreement(ctx)
+    agreement = principal_agreement(ctx)  # the follow-up record reports on the agreement's own obligations
     updates = r.items("performance", "履行情况（performance）")
     by_position = {o.position: o for o in agreement.obligations}
     for item in updates:
@@ -305,13 +362,16 @@ def completeness_problems(ctx: ActionContext) -> list[str]:
         problems.append("没有受理登记")
     if Action.MEDIATE.value not in events:
         problems.append("没有调解记录")
-    agreement = ctx.session.scalar(
+    agreements = list(ctx.session.scalars(
         select(Agreement).where(Agreement.case_id == ctx.case.id, Agreement.deleted_at.is_(None))
-        .order_by(Agreement.created_at.desc())
-    )  # fmt: skip
+        .order_by(Agreement.created_at)
+    ))  # fmt: skip
+    agreement = next((a for a in reversed(agreements) if a.supplements_id is None), None)
     if agreement is not None:
         if not agreement.oral and agreement.effective_on is None:
             problems.append("调解协议还缺签名或印章：" + "、".join(missing_signatures(ctx, agreement)))
+        problems += ["补充协议还缺签名或印章：" + "、".join(missing_signatures(ctx, extra))
+                     for extra in agreements if extra.supplements_id and extra.effective_on is None]  # fmt: skip
         unfollowed = [o for o in agreement.obligations if o.performance in ("pending", "partly", "not")]
         if unfollowed and Action.FOLLOW_UP.value not in events:
             problems.append(f"有{len(unfollowed)}项履行事项尚未回访")

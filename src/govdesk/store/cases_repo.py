@@ -317,6 +317,7 @@ def case_lifecycle(session: Session, case: Case, confirmation_days: int = 30) ->
             confirmation_applied_on=a.confirmation_applied_on, confirmation_court=a.confirmation_court,
             confirmation_result=a.confirmation_result,
             confirmation_last_day=a.effective_on + dt.timedelta(days=confirmation_days) if a.effective_on else None,
+            supplements_id=a.supplements_id,
         ))  # fmt: skip
     referrals = tuple(
         ReferralRecord(r.department, tuple(r.cooperating or ()), r.referred_at, r.receive_due, r.received_at,

@@ -56,6 +56,7 @@ class AgreementSource:
     confirmation_applied_on: dt.date | None
     confirmation_court: str
     obligations: tuple[ObligationRecord, ...]
+    supplements_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,9 @@ class CaseSources:
     handlers: tuple[str, ...]
     parties: tuple[PartySource, ...]
     events: tuple[EventSource, ...]
-    agreement: AgreementSource | None
+    agreement: AgreementSource | None  # the agreement itself (never a supplement)
     retention: str
+    supplements: tuple[AgreementSource, ...] = ()  # its supplementary agreements, in the order made
 
 
 @dataclass(frozen=True)
@@ -127,18 +129,11 @@ def case_sources(session: Session, case: Case) -> CaseSources:
     events = tuple(EventSource(e.seq, e.at, e.actor, e.action, dict(e.payload or {}),
                                seq_by_id.get(e.corrects_id) if e.corrects_id else None) for e in rows)  # fmt: skip
     stmt = (select(Agreement).where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None))
-            .options(lazyload(Agreement.signatures)).order_by(Agreement.created_at.desc()))  # fmt: skip
-    a = session.scalar(stmt)
-    agreement = None
-    if a is not None:
-        agreement = AgreementSource(
-            id=a.id, oral=a.oral, made_on=a.made_on, facts=a.facts, matters=a.matters,
-            responsibilities=a.responsibilities, copies=a.copies, effective_on=a.effective_on,
-            confirmation_applied_on=a.confirmation_applied_on, confirmation_court=a.confirmation_court,
-            obligations=tuple(ObligationRecord(o.position, o.obligor, o.obligee, o.content, o.amount_cents, o.due_on,
-                                               o.method, o.place, o.performance)
-                              for o in a.obligations if o.deleted_at is None),
-        )  # fmt: skip
+            .options(lazyload(Agreement.signatures)).order_by(Agreement.created_at))  # fmt: skip
+    rows_a = list(session.scalars(stmt))
+    principal = next((a for a in reversed(rows_a) if a.supplements_id is None), None)
+    agreement = _agreement_source(principal) if principal is not None else None
+    supplements = tuple(_agreement_source(a) for a in rows_a if principal is not None and a.supplements_id == principal.id)
     retention = session.get(Setting, RETENTION_SETTING)
     return CaseSources(
         case_id=case.id, center_id=center.id, center_code=center.code, center_name=center.name,
@@ -147,7 +142,19 @@ def case_sources(session: Session, case: Case) -> CaseSources:
         claims=case.claims, occurred_at=case.occurred_at, created_at=case.created_at, accepted_at=case.accepted_at,
         closed_at=case.closed_at, archived_at=case.archived_at, address=case.address,
         handlers=tuple(case.handlers or ()), parties=tuple(parties), events=events, agreement=agreement,
-        retention=retention.value if retention else "",
+        retention=retention.value if retention else "", supplements=supplements,
+    )  # fmt: skip
+
+
+def _agreement_source(a: Agreement) -> AgreementSource:
+    return AgreementSource(
+        id=a.id, oral=a.oral, made_on=a.made_on, facts=a.facts, matters=a.matters,
+        responsibilities=a.responsibilities, copies=a.copies, effective_on=a.effective_on,
+        confirmation_applied_on=a.confirmation_applied_on, confirmation_court=a.confirmation_court,
+        obligations=tuple(ObligationRecord(o.position, o.obligor, o.obligee, o.content, o.amount_cents, o.due_on,
+                                           o.method, o.place, o.performance)
+                          for o in a.obligations if o.deleted_at is None),
+        supplements_id=a.supplements_id,
     )  # fmt: skip
 
 
@@ -198,9 +205,11 @@ def later_versions(session: Session, issued: IssuedRecord) -> list[IssuedRecord]
 
 
 def case_numbers_with_written_agreements(session: Session, first_day: dt.date, last_day: dt.date) -> list[str]:
-    """Cases whose current written agreement was made between the two dates, in agreement order."""
+    """Cases whose current written agreement (not a supplement to it) was made between the two dates, in
+    agreement order."""
     latest = (select(Agreement.case_id, func.max(Agreement.created_at).label("created"))
-              .where(Agreement.deleted_at.is_(None)).group_by(Agreement.case_id).subquery())  # fmt: skip
+              .where(Agreement.deleted_at.is_(None), Agreement.supplements_id.is_(None))
+              .group_by(Agreement.case_id).subquery())  # fmt: skip
     stmt = (select(Case.number)
             .join(Agreement, Agreement.case_id == Case.id)
             .join(latest, and_(latest.c.case_id == Agreement.case_id, latest.c.created == Agreement.created_at))

@@ -151,6 +151,7 @@ class AgreementRecord:
     confirmation_court: str
     confirmation_result: str | None
     confirmation_last_day: dt.date | None
+    supplements_id: str | None = None  # a supplementary agreement (补充协议) to that agreement
 
 
 @dataclass(frozen=True)
