@@ -133,6 +133,17 @@ def _parser() -> argparse.ArgumentParser:
     doc.add_argument("target", nargs="+", help="事项编号；或 verify 加 PDF 文件或核验码")
     doc.add_argument("--kind", help="文书种类，见 README：application acceptance rights-notice investigation session agreement …")
     doc.add_argument("-o", "--output", type=Path, help="输出的 PDF 文件")
+    sync = sub.add_parser("sync", help="与县级服务器同步（不带子命令：同步一轮并报告传输了什么）")
+    sync.add_argument("--server", help="县级服务器地址（默认用注册时的地址）")
+    sync_sub = sync.add_subparsers(dest="sync_command")
+    enroll = sync_sub.add_parser("enroll", help="用县里给的一次性注册码注册本机")
+    enroll.add_argument("--server", required=True, dest="enroll_server", help="县级服务器地址，如 https://xian.example:8765")
+    enroll.add_argument("--code", required=True, help="注册码（govdesk-county device add 输出的最后一行）")
+    sync_sub.add_parser("status", help="同步状态：待上传、冲突、最后同步时间")
+    s_exp = sync_sub.add_parser("export-bundle", help="没有网络时：把待上传的数据写入同步包文件（U盘带到县里）")
+    s_exp.add_argument("file", type=Path)
+    s_imp = sync_sub.add_parser("import-bundle", help="导入县里生成的回执包")
+    s_imp.add_argument("file", type=Path)
     return p
 
 
@@ -524,6 +535,33 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from govdesk.domain.clock import china_time
+    from govdesk.services import sync_service
+
+    store = _open(args, writer=True)
+    try:
+        actor = _login(args, store)
+        if args.sync_command == "enroll":
+            print(sync_service.enroll(store, actor, args.enroll_server, args.code))
+        elif args.sync_command == "status":
+            st = sync_service.status(store)
+            last = f"{china_time(st.last_sync):%Y-%m-%d %H:%M}" if st.last_sync else "从未同步"
+            print(f"服务器：{st.server or '未注册'}\n状态：{st.state}\n最后同步：{last}\n待上传：{st.pending} 条\n"
+                  f"被拒收：{st.refused} 条\n待处理冲突：{st.conflicts} 条\n未签收指令：{st.instructions} 条")
+        elif args.sync_command == "export-bundle":
+            n = sync_service.export_bundle(store, actor, args.file)
+            print(f"已写入同步包 {args.file}（{n} 条修改）。请带到县里用 govdesk-county import-bundle 导入，再把回执包带回。")
+        elif args.sync_command == "import-bundle":
+            print(sync_service.import_bundle(store, actor, args.file))
+        else:
+            report = sync_service.sync_now(store, actor, server=args.server)
+            print(f"同步完成：{report.summary()}。")
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_account(args: argparse.Namespace) -> int:
     from govdesk.services import accounts
 
@@ -608,6 +646,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "export": cmd_export,
     "import": cmd_import,
+    "sync": cmd_sync,
     "map": run_map,
 }
 

@@ -76,7 +76,7 @@ POLICY: dict[Role, frozenset[Perm]] = {
     Role.GRID_OFFICER: frozenset({
         P.GRID_EVENT_REGISTER, P.CASE_LIST, P.CASE_RECORDS, P.ON_SPOT, P.REPORT_POLICE, P.SYNC,
     }),
-    Role.AUDITOR: frozenset({P.CASE_LIST, P.CASE_RECORDS, P.AUDIT_READ}),
+    Role.AUDITOR: frozenset({P.CASE_LIST, P.CASE_RECORDS, P.AUDIT_READ, P.SYNC}),
     Role.ADMIN: frozenset({P.ACCOUNTS, P.BACKUP, P.RESTORE, P.SETTINGS, P.SYNC}),
 }  # fmt: skip
 

@@ -242,6 +242,29 @@ def read_attachment(store: Store, actor: Actor, sha256: str) -> bytes:
     return data
 
 
+def stored_blob(store: Store, sha256: str) -> bytes | None:
+    """The blob's plaintext when it is here and intact (for the sync upload), else None. No permission check:
+    the sync engine sends what this device holds, and callers that show it to a person use read_attachment."""
+    try:
+        body = blob_path(store, sha256).read_bytes()
+    except OSError:
+        return None
+    data = body
+    if store.key is not None:
+        try:
+            data = AESGCM(store.key).decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], _aad(sha256))
+        except (InvalidTag, ValueError):
+            return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def keep_fetched_blob(store: Store, sha256: str, data: bytes) -> None:
+    """Store bytes fetched from the county server (checked against their name first)."""
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise StoreError("从服务器取回的附件与登记的不一致，已丢弃。请重试。")
+    _write_once(blob_path(store, sha256), _seal(store.key, sha256, data))
+
+
 def case_attachments(store: Store, actor: Actor, case_number: str) -> list[AttachmentRow]:
     require(Role(actor.role), Perm.CASE_RECORDS, what="查看附件")
     with store.db.read() as session:

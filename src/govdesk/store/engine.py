@@ -145,5 +145,23 @@ class Database:
         except DBAPIError as err:
             raise StoreError(describe_database_error(err, self.path)) from err
 
+    @contextmanager
+    def write_unordered(self) -> Iterator[Session]:
+        """A write transaction with foreign-key checks off, for rows that arrive from the sync server in version
+        order rather than dependency order (a case edited after its events arrives after them). The rows were
+        valid on the replica that made them; the connection gets its checks back before it returns to the pool."""
+        try:
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection  # outside any transaction: SQLite ignores it inside one
+                assert raw is not None
+                raw.execute("PRAGMA foreign_keys=OFF")
+                try:
+                    with Session(bind=conn.execution_options(write=True)) as session, session.begin():
+                        yield session
+                finally:
+                    raw.execute("PRAGMA foreign_keys=ON")
+        except DBAPIError as err:
+            raise StoreError(describe_database_error(err, self.path)) from err
+
     def dispose(self) -> None:
         self.engine.dispose()

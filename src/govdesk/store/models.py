@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -40,6 +41,22 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+REFERENCE_NAMESPACE = uuid.UUID("6d1b7c1e-4f0a-5b8e-9c61-8a3f2d0e7b45")
+
+
+def reference_id(kind: str, code: str) -> str:
+    """The id of a reference row (center, village, grid) derived from its code: two devices of one center that
+    set up the same village make the same row, so sync never sees two rows colliding on the code."""
+    return str(uuid.uuid5(REFERENCE_NAMESPACE, f"{kind}:{code}"))
+
+
+def _reference_default(kind: str) -> Any:
+    def default(context: Any) -> str:
+        return reference_id(kind, context.get_current_parameters()["code"])
+
+    return default
+
+
 
 
 class Base(DeclarativeBase):
@@ -59,6 +76,7 @@ class Center(SyncedRow, Base):
     """The township/street comprehensive governance center that owns this store."""
 
     __tablename__ = "centers"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_reference_default("center"))
     code: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     committee_name: Mapped[str] = mapped_column(String(100), default="")
@@ -69,6 +87,7 @@ class Center(SyncedRow, Base):
 
 class Village(SyncedRow, Base):
     __tablename__ = "villages"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_reference_default("village"))
     center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
     code: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(60))
@@ -78,6 +97,7 @@ class Village(SyncedRow, Base):
 
 class Grid(SyncedRow, Base):
     __tablename__ = "grids"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=_reference_default("grid"))
     center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
     village_id: Mapped[str] = mapped_column(ForeignKey("villages.id"), index=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -330,6 +350,7 @@ class Referral(SyncedRow, Base):
     confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     sent_back_count: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(default=True)
+    server_received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # stamped by the county server
 
 
 class Account(Base):
@@ -387,3 +408,92 @@ class Attachment(SyncedRow, Base):
     mime: Mapped[str] = mapped_column(String(40))
     original_name: Mapped[str] = mapped_column(String(255), default="")
     purpose: Mapped[str] = mapped_column(String(20))  # signed_agreement / signature / scan / photo
+
+
+class SyncConflict(SyncedRow, Base):
+    """A review item: the same field was changed on two sides; the server kept its value, this keeps the other."""
+
+    __tablename__ = "sync_conflicts"
+    center_id: Mapped[str | None] = mapped_column(String(36))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(60))
+    server_value: Mapped[Any] = mapped_column(JSON, default=None)
+    client_value: Mapped[Any] = mapped_column(JSON, default=None)
+    device: Mapped[str] = mapped_column(String(100), default="")
+    op_id: Mapped[str] = mapped_column(String(64), default="")
+    detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[str] = mapped_column(String(60), default="")
+    resolution: Mapped[str] = mapped_column(String(20), default="")  # server / client
+
+
+class CountyInstruction(SyncedRow, Base):
+    """An instruction from the county addressed to this center (交办/督办); the township acknowledges it."""
+
+    __tablename__ = "county_instructions"
+    center_code: Mapped[str] = mapped_column(String(12))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    issued_by: Mapped[str] = mapped_column(String(60), default="")
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    acknowledged_by: Mapped[str] = mapped_column(String(60), default="")
+
+
+class ReferenceData(SyncedRow, Base):
+    """County-wide reference data (a code table, the responsibility list), replacing the bundled file."""
+
+    __tablename__ = "reference_data"
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    value: Mapped[Any] = mapped_column(JSON, default=None)
+
+
+class SyncOutbox(Base):
+    """A captured change waiting to reach the county server (filled by triggers, see migration 0006)."""
+
+    __tablename__ = "sync_outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(String(64), unique=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    made_at: Mapped[str] = mapped_column(String(32), default="")
+    payload: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[str | None] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(12), default="pending")  # pending / sent / refused
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncShadow(Base):
+    """The last state of a row the server acknowledged: what local edits are diffed against."""
+
+    __tablename__ = "sync_shadow"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    bucket: Mapped[str] = mapped_column(String(60), index=True)
+    data: Mapped[str] = mapped_column(Text)
+
+
+class SyncState(Base):
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SyncApply(Base):
+    """One row: 1 while the sync engine writes rows that came from the server (the triggers skip them)."""
+
+    __tablename__ = "sync_apply"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    applying: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncBlob(Base):
+    """An attachment's bytes waiting to be uploaded."""
+
+    __tablename__ = "sync_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(12), default="pending")  # pending / uploaded

@@ -1,0 +1,189 @@
+"""The sync wire format (see docs/sync-protocol.md): strict pydantic schemas, the protocol version, which tables
+sync and who owns them, and the zstd JSON codec. The only module of ``govdesk.sync`` the county server imports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any, Literal
+
+import zstandard
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+OLDEST_SUPPORTED = max(1, PROTOCOL_VERSION - 2)  # clients up to two versions old keep working
+PROTOCOL_HEADER = "X-Govdesk-Protocol"
+CHUNK_SIZE = 256 * 1024
+MAX_OPS_PER_REQUEST = 500
+MAX_PULL = 1000
+
+# Every table that syncs, in an order where referenced rows come before the rows that reference them.
+SYNCED_TABLES: tuple[str, ...] = (
+    "centers", "villages", "grids", "staff", "persons", "organisations", "cases", "case_parties", "case_events",
+    "agreements", "obligations", "signatures", "referrals", "issued_documents", "attachments",
+    "sync_conflicts", "county_instructions", "reference_data",
+)  # fmt: skip
+# Inserted once; afterwards only these fields may change.
+APPEND_ONLY: dict[str, frozenset[str]] = {
+    "case_events": frozenset({"deleted_at", "updated_at"}),
+    "signatures": frozenset({"deleted_at", "updated_at"}),
+    "issued_documents": frozenset({"deleted_at", "updated_at", "reprints"}),
+    "attachments": frozenset({"deleted_at", "updated_at"}),
+}
+# A signed agreement (locked_hash set) may change only in these fields.
+LOCKED_AGREEMENT_FIELDS = frozenset({
+    "deleted_at", "updated_at", "confirmation_applied_on", "confirmation_court", "confirmation_result",
+    "confirmation_result_on", "confirmation_case_no",
+})  # fmt: skip
+# Written by the county; a device may only change the fields listed.
+COUNTY_TABLES: dict[str, frozenset[str]] = {
+    "county_instructions": frozenset({"acknowledged_at", "acknowledged_by", "updated_at"}),
+    "reference_data": frozenset(),
+    "sync_conflicts": frozenset({"resolved_at", "resolved_by", "resolution", "updated_at"}),
+}
+# Township rows whose fields only the server writes.
+SERVER_FIELDS: dict[str, frozenset[str]] = {"referrals": frozenset({"server_received_at"})}
+
+Json = Any
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Op(Strict):
+    op_id: str = Field(min_length=8, max_length=64)
+    table: str = Field(max_length=40)
+    row_id: str = Field(min_length=1, max_length=64)
+    base_version: int = Field(ge=0)
+    fields: dict[str, Json]
+    made_at: str = ""
+
+
+class AuditHead(Strict):
+    seq: int = Field(ge=0)
+    hash: str = Field(max_length=64)
+
+
+class SyncRequest(Strict):
+    protocol: int
+    device_id: str
+    client_time: str
+    cursor: int = Field(ge=0)
+    ops: list[Op] = Field(default_factory=list, max_length=MAX_OPS_PER_REQUEST)
+    pull_limit: int = Field(default=MAX_PULL, ge=0, le=MAX_PULL)
+    verify: str | None = None
+    audit_head: AuditHead | None = None
+
+
+class Ack(Strict):
+    op_id: str
+    status: Literal["applied", "duplicate", "refused"]
+    version: int = 0
+    fields: dict[str, Json] = Field(default_factory=dict)  # server values that differ from what was sent
+    error: str = ""
+
+
+class Change(Strict):
+    table: str
+    row_id: str
+    version: int
+    deleted: bool = False
+    data: dict[str, Json]
+
+
+class VerifyResult(Strict):
+    buckets: dict[str, tuple[int, int]]
+
+
+class SyncResponse(Strict):
+    protocol: int
+    server_time: str
+    acks: list[Ack] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    cursor: int
+    more: bool = False
+    verify: VerifyResult | None = None
+
+
+class BucketRequest(Strict):
+    bucket: str
+
+
+class BucketResponse(Strict):
+    rows: dict[str, int]  # row_id -> version
+
+
+class RowsRequest(Strict):
+    table: str
+    row_ids: list[str] = Field(max_length=MAX_PULL)
+
+
+class RowsResponse(Strict):
+    changes: list[Change]
+
+
+class EnrollRequest(Strict):
+    code: str = Field(min_length=4, max_length=40)
+    center_code: str = Field(max_length=12)
+    device_name: str = Field(default="", max_length=100)
+    station_no: int = Field(default=1, ge=1, le=99)
+    has_numbers: bool = False
+
+
+class EnrollResponse(Strict):
+    device_id: str
+    token: str
+    center_code: str
+    station_no: int
+
+
+class BlobStatus(Strict):
+    size: int | None = None
+    chunk_size: int = CHUNK_SIZE
+    have: list[int] = Field(default_factory=list)
+    complete: bool = False
+
+
+class ErrorBody(Strict):
+    error: str
+    message: str
+
+
+# ---- codec --------------------------------------------------------------------------------------------------
+
+_compressor = zstandard.ZstdCompressor(level=6)
+
+
+def dumps(obj: BaseModel | dict[str, Any]) -> bytes:
+    """Compact JSON (UTF-8, no ASCII escapes: Chinese text costs its bytes once)."""
+    data = obj.model_dump(mode="json") if isinstance(obj, BaseModel) else obj
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def compress(body: bytes) -> bytes:
+    return _compressor.compress(body)
+
+
+def decompress(body: bytes, max_size: int = 256 * 1024 * 1024) -> bytes:
+    return zstandard.ZstdDecompressor().decompress(body, max_output_size=max_size)
+
+
+def canonical(value: Json) -> str:
+    """A value's canonical JSON, to compare a field on both sides."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def bucket_of(table: str, data: dict[str, Json]) -> str:
+    created = data.get("created_at") or ""
+    return f"{table}/{str(created)[:7] or 'none'}"
+
+
+def digest(buckets: dict[str, tuple[int, int]]) -> str:
+    lines = "\n".join(f"{k}={c},{s}" for k, (c, s) in sorted(buckets.items()) if c)
+    return hashlib.sha256(lines.encode()).hexdigest()
+
+
+def iso_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
