@@ -305,6 +305,13 @@ class MainWindow(QMainWindow):
         batch = file_menu.addAction(self.tr("批量打印协议书…"))
         batch.triggered.connect(self.open_batch_print)
         batch.setEnabled(allowed(Role(self.actor.role), Perm.DOC_PRINT))
+        self.export_action = file_menu.addAction(self.tr("导出事项列表…"))
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export)
+        self.export_action.setEnabled(allowed(Role(self.actor.role), Perm.EXPORT))
+        self.import_action = file_menu.addAction(self.tr("导入居民…"))
+        self.import_action.triggered.connect(self.open_import)
+        self.import_action.setEnabled(allowed(Role(self.actor.role), Perm.SETTINGS))
         self._setup_security_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         about = help_menu.addAction(self.tr("关于 govdesk"))
@@ -418,6 +425,31 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(lambda _info: self.refresh())
         dialog.open()
         return dialog
+
+    def open_export(self) -> QDialog:
+        """Export what the list shows (its filter and order) to Excel/CSV."""
+        from govdesk.gui.export_dialog import open_export_dialog
+
+        header = self.table.horizontalHeader()
+        sort = COLUMNS[header.sortIndicatorSection()][1] or "created_at"
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        dialog = open_export_dialog(self.store, self.tasks, self.actor, self.model.case_filter, sort, descending, self)
+        # Bound methods, not lambdas: PySide6 crashes when a dialog deleted on close drops a lambda connection.
+        dialog.exported.connect(self._exported)
+        return dialog
+
+    def _exported(self, path: str, count: int) -> None:
+        self.statusBar().showMessage(self.tr("已导出 %s 件：%s") % (f"{count:,}", path), 15_000)
+
+    def open_import(self) -> QDialog:
+        from govdesk.gui.import_dialog import open_import_dialog
+
+        dialog = open_import_dialog(self.store, self.tasks, self.actor, self)
+        dialog.imported.connect(self._imported)
+        return dialog
+
+    def _imported(self, count: int) -> None:
+        self.statusBar().showMessage(self.tr("已导入 %s 位居民。") % f"{count:,}", 15_000)
 
     def open_about(self) -> None:
         AboutDialog(self.store.data_dir, self).exec()

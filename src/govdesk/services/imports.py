@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,10 +35,23 @@ class Rejected:
     reason: str
 
 
+@dataclass(frozen=True)
+class PreviewRow:
+    """One row of the file as the user typed it, and why it cannot be imported ("" when it can)."""
+
+    row: int  # as the user sees it in the spreadsheet (header = row 1)
+    values: tuple[str, ...]  # in the order of COLUMNS
+    reason: str = ""
+
+
 @dataclass
 class ImportPreview:
     valid: list[dict[str, object]] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    rows: list[PreviewRow] = field(default_factory=list)  # every row, for a preview table
+
+
+Progress = Callable[[int, int, str], None]
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -79,20 +93,31 @@ def read_table(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, r, strict=False)) for r in rows[1:] if any(r)]
 
 
-def preview_residents(store: Store, path: Path) -> ImportPreview:
+def preview_residents(store: Store, path: Path, *, progress: Progress | None = None) -> ImportPreview:
+    """Check every row; nothing is written. ``progress(done, total, message)`` is called every 1,000 rows."""
+    report = progress or (lambda done, total, message: None)
+    report(0, 0, f"正在读取 {Path(path).name}……")
     table = read_table(path)
     preview = ImportPreview()
     with store.db.read() as session:
         villages = {v.name: v.id for v in session.scalars(select(Village).where(Village.deleted_at.is_(None)))}
         grids = {g.code: (g.id, g.village_id) for g in session.scalars(select(Grid).where(Grid.deleted_at.is_(None)))}
-        numbers = [r.get("身份证号", "") for r in table]
-        existing = set(session.scalars(select(Person.id_number).where(Person.id_number.in_([n.upper() for n in numbers if n]))))
+        numbers = sorted({r.get("身份证号", "").upper() for r in table} - {""})
+        existing: set[str | None] = set()
+        for start in range(0, len(numbers), 10_000):  # SQLite allows ~32,000 parameters per statement
+            chunk = numbers[start : start + 10_000]
+            existing.update(session.scalars(select(Person.id_number).where(Person.id_number.in_(chunk))))
     seen: dict[str, int] = {}
     for i, row in enumerate(table, start=2):
+        if i % 1000 == 0:
+            report(i - 1, len(table), f"正在检查第 {i - 1:,} / {len(table):,} 行")
+        values = tuple(row.get(c, "") for c in COLUMNS)
         try:
             name = row.get("姓名", "")
             if not name:
                 raise ValidationError("缺少姓名")
+            if not row.get("身份证号"):
+                raise ValidationError("缺少身份证号")
             rid = parse_resident_id(row.get("身份证号", ""))
             if rid.number in existing:
                 raise ValidationError(f"身份证号已在系统中（{rid.masked}）")
@@ -109,19 +134,37 @@ def preview_residents(store: Store, path: Path) -> ImportPreview:
             ethnicity = parse_ethnicity(row["民族"], data_tables_dir()) if row.get("民族") else None
             phone = parse_phone(row["电话"]) if row.get("电话") else None
         except ValidationError as err:
-            preview.rejected.append(Rejected(i, str(err).rstrip("。")))
+            reason = str(err).rstrip("。")
+            preview.rejected.append(Rejected(i, reason))
+            preview.rows.append(PreviewRow(i, values, reason))
             continue
+        preview.rows.append(PreviewRow(i, values))
         seen[rid.number] = i
         preview.valid.append({"name": name, "id_number": rid.number, "gender": rid.sex, "birth_date": rid.birth_date,
                               "ethnicity": ethnicity, "phone": phone, "address": row.get("住址") or None,
                               "village_id": villages[village], "grid_id": grid_id})  # fmt: skip
+    report(len(table), len(table), "检查完毕")
     return preview
 
 
-def import_residents(store: Store, actor: Actor, path: Path, *, valid_only: bool) -> ImportPreview:
-    """All-or-nothing unless ``valid_only``; either way in one transaction with one audit entry."""
+def preview_for(store: Store, actor: Actor, path: Path, *, progress: Progress | None = None) -> ImportPreview:
+    """The preview for someone who may import (it tells whether an ID number is already in the system)."""
+    require(Role(actor.role), Perm.SETTINGS, what="导入基础数据")
+    return preview_residents(store, path, progress=progress)
+
+
+def import_residents(store: Store, actor: Actor, path: Path, *, valid_only: bool,
+                     expect: int | None = None) -> ImportPreview:  # fmt: skip
+    """All-or-nothing unless ``valid_only``; either way in one transaction with one audit entry. ``expect`` is
+    how many rows the user confirmed in a preview: when the file or the store changed since, nothing is
+    imported and the user is asked to look again."""
     require(Role(actor.role), Perm.SETTINGS, what="导入基础数据")
     preview = preview_residents(store, path)
+    if expect is not None and len(preview.valid) != expect:
+        raise ValidationError(
+            f"预览之后文件或系统中的数据有变化（现在可导入{len(preview.valid)}行，预览时为{expect}行），"
+            "没有导入任何数据。请重新预览后再确认导入。"
+        )
     if preview.rejected and not valid_only:
         raise ValidationError(
             f"有{len(preview.rejected)}行不合格，按“全部或全不”方式未导入任何数据。第一处：第{preview.rejected[0].row}行，"
