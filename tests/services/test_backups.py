@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 
 from govdesk.domain.errors import PermissionDenied, ValidationError
 from govdesk.services import case_queries
 from govdesk.services.actor import Actor
-from govdesk.services.backups import create_backup, ensure_daily_backup, list_backups, restore_backup
+from govdesk.services.backups import (
+    create_backup,
+    ensure_daily_backup,
+    list_backups,
+    restore_backup,
+    set_backup_policy,
+)
 from govdesk.services.registration import parse_registration, register_case
 from govdesk.store.backup import BackupInfo, rotation_keep
+from govdesk.store.backup_policy import BackupPolicy, load_policy
 from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.store import Store
 from tests.conftest import STAFF, dispute
@@ -63,3 +72,50 @@ def test_rotation_keeps_seven_daily_four_weekly_twelve_monthly() -> None:
     assert len(keep) <= 7 + 4 + 12
     newest = [b.path for b in backups[-7:]]
     assert set(newest) <= keep
+
+
+def test_backup_policy_moves_new_backups_and_keeps_old_ones_listed(store: Store, tmp_path: Path) -> None:
+    old = create_backup(store, ADMIN)
+    elsewhere = tmp_path / "usb" / "govdesk备份"
+    chosen = set_backup_policy(store, ADMIN, BackupPolicy(folder=str(elsewhere), daily=False, keep_daily=3))
+    assert chosen.folder == str(elsewhere) and elsewhere.is_dir()
+    assert load_policy(store.data_dir) == chosen
+    new = create_backup(store, ADMIN)
+    assert new.path.parent == elsewhere
+    assert {b.path for b in list_backups(store)} == {old.path, new.path}  # the old folder is still read
+    restore_backup(store, ADMIN, old.path.name)  # and its backups can be restored
+
+
+def test_an_unplugged_backup_folder_falls_back_to_the_data_directory(store: Store, tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    set_backup_policy(store, ADMIN, BackupPolicy(folder=str(stick)))
+    shutil.rmtree(stick)  # the USB stick is pulled out
+    assert create_backup(store, ADMIN).path.parent == store.data_dir / "backups"
+
+
+def test_backup_policy_is_checked_and_permitted(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        set_backup_policy(store, STAFF, BackupPolicy())
+    with pytest.raises(ValidationError, match="完整的文件夹路径"):
+        set_backup_policy(store, ADMIN, BackupPolicy(folder="relative/folder"))
+    with pytest.raises(ValidationError, match="份数"):
+        set_backup_policy(store, ADMIN, BackupPolicy(keep_daily=0))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(ValidationError, match="不能在"):
+        set_backup_policy(store, ADMIN, BackupPolicy(folder=str(blocker / "sub")))
+    same = set_backup_policy(store, ADMIN, BackupPolicy(folder=str(store.data_dir / "backups")))
+    assert same.folder == ""  # the default folder is stored as "default"
+
+
+def test_daily_rotation_keeps_as_many_days_as_the_policy_says(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    set_backup_policy(store, ADMIN, BackupPolicy(keep_daily=2))
+    asked: list[int] = []
+
+    def keep(backups: list[BackupInfo], *, daily: int = 7) -> set[Path]:
+        asked.append(daily)
+        return rotation_keep(backups, daily=daily)
+
+    monkeypatch.setattr("govdesk.store.backup.rotation_keep", keep)
+    assert ensure_daily_backup(store, ADMIN) is not None
+    assert asked == [2]

@@ -85,12 +85,20 @@ def login(store: Store, username: str, password: str, *, now: dt.datetime | None
     raise failed
 
 
-def _new_account(username: str, display_name: str, role: str, password: str, *, must_change: bool,
-                 check_strength: bool = True) -> Account:  # fmt: skip
+def check_new_account(username: str, display_name: str, password: str | None) -> None:
+    """The checks an account's fields pass before it is created (forms call it to answer at once).
+    ``password=None`` leaves the password out (an account made without the strength check)."""
     if not _USERNAME.fullmatch(username):
         raise ValidationError("用户名用2–40个英文字母、数字、下划线或点，例如 zhangsan。", "username")
     if not display_name.strip():
         raise ValidationError("请填写姓名。", "display_name")
+    if password is not None:
+        check_new_password(password, username)
+
+
+def _new_account(username: str, display_name: str, role: str, password: str, *, must_change: bool,
+                 check_strength: bool = True) -> Account:  # fmt: skip
+    check_new_account(username, display_name, None)
     try:
         Role(role)
     except ValueError:

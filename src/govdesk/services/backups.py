@@ -1,19 +1,21 @@
-"""Backups: create, list, verify, restore, and the daily automatic one with rotation (7 daily, 4 weekly,
-12 monthly). Every backup is verified right after writing; a corrupted backup is never offered for restore."""
+"""Backups: create, list, verify, restore, and the daily automatic one with rotation (the last N days as the
+backup policy says, default 7; 4 weekly, 12 monthly). Every backup is verified right after writing; a corrupted
+backup is never offered for restore. Where they go: store.backup_policy."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from govdesk.domain.errors import GovdeskError, NotFound, ValidationError
 from govdesk.security.policy import Perm, Role, require
 from govdesk.services.actor import Actor
 from govdesk.store import backup as backup_files
-from govdesk.store import health
+from govdesk.store import backup_policy, health
 from govdesk.store.audit_repo import append_audit
 from govdesk.store.backup import BackupInfo
+from govdesk.store.backup_policy import BackupPolicy
 from govdesk.store.store import Store
 
 AUTOMATIC = "daily"
@@ -34,19 +36,56 @@ def create_backup(store: Store, actor: Actor, reason: str = "manual") -> BackupI
     return info
 
 
+def _backup_files(store: Store) -> list[Path]:
+    """The backup files in every folder this store's backups may be in (see store.backup_policy)."""
+    return [p for folder in backup_policy.backup_folders(store.data_dir) if folder.is_dir()
+            for p in folder.glob("govdesk-*.db")]  # fmt: skip
+
+
 def list_backups(store: Store) -> list[BackupInfo]:
     """Every backup with its verification result, newest first."""
-    if not store.backups_dir.is_dir():
-        return []
-    found = [backup_files.verify_backup(p, store.key) for p in store.backups_dir.glob("govdesk-*.db")]
+    found = [backup_files.verify_backup(p, store.key) for p in _backup_files(store)]
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
 def find_backup(store: Store, name: str) -> Path:
-    path = store.backups_dir / Path(name).name
-    if not path.is_file():
-        raise NotFound(f"没有名为“{name}”的备份。可用 govdesk backup list 查看。")
-    return path
+    for folder in backup_policy.backup_folders(store.data_dir):
+        path = folder / Path(name).name
+        if path.is_file():
+            return path
+    raise NotFound(f"没有名为“{name}”的备份。可用 govdesk backup list 查看。")
+
+
+def set_backup_policy(store: Store, actor: Actor, policy: BackupPolicy) -> BackupPolicy:
+    """Choose where backups go, whether one is made automatically each day and how many daily ones to keep."""
+    require(Role(actor.role), Perm.BACKUP, what="更改备份设置")
+    folder = policy.folder.strip()
+    if folder:
+        path = Path(folder).expanduser()
+        if not path.is_absolute():
+            raise ValidationError("请选择一个完整的文件夹路径，例如 D:\\govdesk备份。", "folder")
+        if path.resolve() == backup_policy.default_folder(store.data_dir).resolve():
+            folder = ""
+        else:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                probe = path / ".govdesk-write-test"
+                probe.write_bytes(b"")
+                probe.unlink()
+            except OSError as err:
+                raise ValidationError(
+                    f"不能在“{path}”保存备份：{err.strerror or err}。请换一个有写权限、空间足够的文件夹。", "folder"
+                ) from None
+            folder = str(path)
+    if not 1 <= policy.keep_daily <= backup_policy.MAX_KEEP_DAILY:
+        raise ValidationError(f"保留的每日备份份数应为1到{backup_policy.MAX_KEEP_DAILY}。", "keep_daily")
+    checked = BackupPolicy(folder=folder, daily=policy.daily, keep_daily=policy.keep_daily)
+    old = backup_policy.load_policy(store.data_dir)
+    backup_policy.save_policy(store.data_dir, checked)
+    with store.db.write() as session:
+        append_audit(session, actor.audit_name, "backup.settings", "backup", "policy",
+                     {"old": asdict(old), "new": asdict(checked)})  # fmt: skip
+    return checked
 
 
 def restore_backup(store: Store, actor: Actor, name: str) -> BackupInfo:
@@ -110,9 +149,7 @@ def restore_preview(store: Store, info: BackupInfo) -> RestorePreview:
 
 def latest_good_backup(store: Store) -> BackupInfo | None:
     """The newest backup that opens and passes its checks (verified one by one, newest first, until one does)."""
-    if not store.backups_dir.is_dir():
-        return None
-    for path in sorted(store.backups_dir.glob("govdesk-*.db"), reverse=True):  # names start with the time
+    for path in sorted(_backup_files(store), key=lambda p: p.name, reverse=True):  # names start with the time
         info = backup_files.verify_backup(path, store.key)
         if info.ok:
             return info
@@ -120,7 +157,8 @@ def latest_good_backup(store: Store) -> BackupInfo | None:
 
 
 def ensure_daily_backup(store: Store, actor: Actor, *, today: dt.date | None = None) -> BackupInfo | None:
-    """Make today's automatic backup if there is none, then rotate the automatic ones."""
+    """Make today's automatic backup if there is none, then rotate the automatic ones (keeping the last
+    ``keep_daily`` days of the backup policy, 4 weekly and 12 monthly)."""
     today = today or dt.date.today()
     existing = [b for b in list_backups(store) if b.reason == AUTOMATIC]
     if any(b.created.date() == today for b in existing):
@@ -128,7 +166,7 @@ def ensure_daily_backup(store: Store, actor: Actor, *, today: dt.date | None = N
     target = store.backups_dir / backup_files.backup_name(AUTOMATIC)
     info = backup_files.backup_to(store.path, target, AUTOMATIC, store.key)
     _audit(store, actor, "backup.create", {"file": target.name, "reason": AUTOMATIC, "sha256": info.sha256})
-    keep = backup_files.rotation_keep([*existing, info])
+    keep = backup_files.rotation_keep([*existing, info], daily=backup_policy.load_policy(store.data_dir).keep_daily)
     for old in existing:
         if old.path not in keep:
             old.path.unlink(missing_ok=True)

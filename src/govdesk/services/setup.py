@@ -33,7 +33,7 @@ def init_center(
                 f"这个数据目录已属于“{existing.name}”（代码 {existing.code}），不能再次初始化。"
                 "如要为另一个中心建库，请用 --data-dir 指定新的目录。"
             )
-        committee = committee_name.strip() or _default_committee(name)
+        committee = committee_name.strip() or default_committee_name(name)
         center = Center(code=code, name=name, committee_name=committee, station_no=station_no, is_local=True)
         session.add(center)
         session.flush()
@@ -41,7 +41,8 @@ def init_center(
         return center_info(center)
 
 
-def _default_committee(center_name: str) -> str:
+def default_committee_name(center_name: str) -> str:
+    """The committee that signs the center's mediation documents, when the set-up leaves it blank."""
     for suffix in ("综合治理中心", "综治中心", "社会治理中心"):
         if center_name.endswith(suffix):
             return center_name[: -len(suffix)] + "人民调解委员会"

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from govdesk.domain.errors import StoreError
-from govdesk.store import migrate
+from govdesk.store import backup_policy, migrate
 from govdesk.store.engine import Database, describe_database_error
 from govdesk.store.lock import WriterLock
 
@@ -34,7 +34,8 @@ class Store:
 
     @property
     def backups_dir(self) -> Path:
-        return self.data_dir / "backups"
+        """Where new backups go (``backup-policy.json`` may name another folder than ``<data dir>/backups``)."""
+        return backup_policy.backups_folder(self.data_dir)
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
