@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -79,6 +79,10 @@ class ScreenData:
     map: ScreenMap | None = None
 
 
+# A wall has no mouse: the layer list (base map, heat map switches) only covers the township.
+WALL_STYLE = "<style>.leaflet-control-layers{display:none !important;}</style>"
+
+
 def period_filter(period: Period) -> CaseFilter:
     """The cases registered in the period (China dates), as the dashboard counts them."""
     return CaseFilter(date_from=period.start, date_to=period.end - dt.timedelta(days=1))
@@ -99,6 +103,7 @@ def load_map(store: Store, period: Period, previous: int | None = None) -> Scree
         html = None
         if signature != previous:
             html = build_map_html(data, MapOptions(tiles=layer[0] if layer else None))
+            html = html.replace("</head>", WALL_STYLE + "</head>", 1)
         return ScreenMap(html, signature, len(data.cases), by_risk, data.unplaced, crs)
     except GovdeskError as err:  # e.g. the map's script files missing: the wall shows it, the rest still works
         return ScreenMap(None, 0, 0, {}, 0, "wgs84", str(err))
@@ -173,6 +178,19 @@ class _CaseList(QFrame):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{r.number}　{r.party_names}")
                 self.table.setItem(i, c, item)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Show only the rows that fit whole: a wall shows no half-cut line (the count is in the title)."""
+        height = self.table.viewport().height()
+        size = self.table.verticalHeader().defaultSectionSize()
+        fitting = max(1, height // size) if height > 0 else self.table.rowCount()
+        for i in range(self.table.rowCount()):
+            self.table.setRowHidden(i, i >= fitting)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
 
 
 _RISK_SHOWN = (("red", "红", "#ff6b6b"), ("yellow", "黄", "#fbbc04"), ("green", "绿", "#5bd67a"))

@@ -113,7 +113,7 @@ class ApprovalDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
 
     def verify(self) -> None:
         if self.busy:
@@ -147,6 +147,7 @@ class ApprovalDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()  # grow to fit the message instead of squeezing the explanation
 
     def reject(self) -> None:
         if not self.busy:  # a check under way finishes first (it may count towards the lockout)
@@ -226,7 +227,7 @@ class ExportCasesDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
         self.xlsx.toggled.connect(self._format_changed)
         self.with_ids.toggled.connect(self._ids_changed)
@@ -277,6 +278,7 @@ class ExportCasesDialog(QDialog):
         reasons = self.reasons() if self.count is not None else []
         self.note.setVisible(bool(reasons))
         self.note.setText(tr("需要第二人审批：%s。点“导出”后请审批人输入用户名和密码。") % "；".join(reasons))
+        self.adjustSize()
 
     def suggested_path(self) -> str:
         return str(Path.home() / f"事项列表.{self.fmt}")

@@ -161,8 +161,10 @@ class ImportResidentsDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((54, 80, 150, 60, 110, 160, 110, 130)):
+        # 行号, the template's columns, then 检查结果: the reasons are what the preview is for, so it stretches.
+        for column, width in enumerate((46, 100, 140, 64, 110, 170, 96, 120)):
             header.resizeSection(column, width)
+        header.setMinimumSectionSize(40)
         header.setStretchLastSection(True)
         self.only_problems.toggled.connect(self._show_only_problems)
 
@@ -186,7 +188,7 @@ class ImportResidentsDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1040, 620)
+        self.resize(1220, 640)
 
     # --- choosing and previewing ------------------------------------------------------------------------------
     def ask_open_path(self) -> str:
@@ -223,7 +225,8 @@ class ImportResidentsDialog(QDialog):
             self.summary.setText(tr("文件中没有数据行（只有表头）。请填写后再导入。"))
         elif bad:
             self.summary.setText(tr("共 %s 行：<b>%s 行可导入</b>，<span style='color:#d93025'><b>%s 行有问题</b></span>"
-                                    "（标红的行，原因见“检查结果”列）。") % (f"{good + bad:,}", f"{good:,}", f"{bad:,}"))  # fmt: skip
+                                    "（标红的行，原因见“检查结果”列）。请改正文件后重新选择，或勾选左下角“只导入合格的行”。")
+                                 % (f"{good + bad:,}", f"{good:,}", f"{bad:,}"))  # fmt: skip
         else:
             self.summary.setText(tr("共 %s 行，全部可导入。") % f"{good:,}")
         self.only_problems.setEnabled(bool(bad))
