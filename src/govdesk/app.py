@@ -23,11 +23,11 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -37,15 +37,17 @@ from govdesk.gui import tasks as gui_tasks
 from govdesk.gui.backup_dialogs import check_store_at_start
 from govdesk.gui.first_run import FirstRunDialog
 from govdesk.gui.main_window import MainWindow
+from govdesk.gui.preferences import install_preferences, preferences
 from govdesk.gui.sign_in_dialog import SignInDialog
 from govdesk.gui.tasks import TaskManager
 from govdesk.paths import default_data_dir, resources_dir
-from govdesk.services import accounts, session
+from govdesk.services import accounts, backups, session
 from govdesk.services.actor import Actor, os_user
 from govdesk.services.case_queries import store_info
+from govdesk.store.backup_policy import load_policy
 from govdesk.store.store import DB_NAME, Store
 
-UI_LANGUAGE = "zh_CN"
+UI_LANGUAGE = "zh_CN"  # the source language of the UI strings, and the default
 # Preferred UI fonts, best first: the Windows, macOS and Linux CJK faces. Qt uses the first one installed
 # and falls back through the rest for characters a face lacks, instead of picking a bitmap SimSun.
 FONT_FAMILIES = [
@@ -55,8 +57,40 @@ FONT_FAMILIES = [
 MIN_POINT_SIZE = 10  # many users are older staff on 1366x768 screens; 9pt CJK is hard to read
 
 
-def create_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication with names (QSettings), Chinese Qt dialogs and CJK fonts. Reuses one if it exists."""
+def load_translators(language: str) -> list[QTranslator]:
+    """Qt's own translation of its standard dialogs and buttons (确定/取消, the calendar, the file dialog) from the
+    PySide6 package, and ours from resources/translations. Install them with ``installTranslator``."""
+    translators = []
+    qt_translator = QTranslator()
+    qt_name = f"qtbase_{language}" if language == "zh_CN" else f"qtbase_{language.split('_')[0]}"
+    if qt_translator.load(qt_name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt_translator)
+    try:
+        translations = resources_dir() / "translations"
+    except RuntimeError:
+        return translators
+    ours = QTranslator()
+    if ours.load(str(translations / f"govdesk_{language}.qm")):
+        translators.append(ours)
+    return translators
+
+
+def use_language(app: QApplication, language: str) -> list[QTranslator]:
+    """Dates and numbers in the language's locale (2026年11月22日 / November 22, 2026), and its translators."""
+    if language == "en_US":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translators = load_translators(language)
+    for translator in translators:
+        translator.setParent(app)
+        app.installTranslator(translator)
+    return translators
+
+
+def create_application(argv: Sequence[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication with names (QSettings), the UI language (``language``, else the user's setting) with Qt's
+    translated dialogs, and CJK fonts. Reuses one if it exists."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -67,25 +101,11 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("govdesk")
     app.setOrganizationName("govdesk")
     app.setApplicationVersion(__version__)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-
-    # Standard buttons (确定/取消/是/否) and the calendar popup come from Qt's own translations.
-    translators = []
-    qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{UI_LANGUAGE}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        translators.append(qt_translator)
+    use_language(app, language or preferences().value.language)
     try:
-        translations = resources_dir() / "translations"
         fonts = resources_dir() / "fonts"
     except RuntimeError:
-        translations = fonts = Path()
-    ours = QTranslator(app)
-    if (translations / f"govdesk_{UI_LANGUAGE}.qm").is_file() and ours.load(
-        str(translations / f"govdesk_{UI_LANGUAGE}.qm")
-    ):
-        translators.append(ours)
-    for translator in translators:
-        app.installTranslator(translator)
+        fonts = Path()
 
     # The documents ship WenQuanYi Micro Hei for PDFs; it doubles as the UI font on a machine that has
     # none of the preferred CJK faces (a bare Linux install). Not loaded otherwise: it costs start-up time.
@@ -100,13 +120,34 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+class _CrashNotice(QObject):
+    """Carries a crash on another thread to the GUI thread (a queued signal), where the dialog can be shown."""
+
+    raised = Signal(str)
+
+    def __init__(self, announce: Callable[[Path], None]) -> None:
+        super().__init__()
+        self._announce = announce
+        self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(str)
+    def _show(self, where: str) -> None:
+        self._announce(Path(where) if where else Path())
+
+
 class CrashReporter:
-    """sys.excepthook: save the traceback under <data dir>/crash-reports and tell the user where it is."""
+    """sys.excepthook: save the traceback under <data dir>/crash-reports and tell the user where it is.
+    A crash on another thread (threading.excepthook) is saved there and announced on the GUI thread."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._showing = False
         self.last_report: Path | None = None
+        self._notice: _CrashNotice | None = None
+        app = QApplication.instance()
+        if app is not None:
+            self._notice = _CrashNotice(self.announce)
+            self._notice.moveToThread(app.thread())
 
     def write(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -136,13 +177,21 @@ class CrashReporter:
         path = self.write(exc_type, exc, tb)
         self.last_report = path
         sys.__excepthook__(exc_type, exc, tb)  # also on stderr, for whoever runs it from a console
+        if QApplication.instance() is None:
+            return
+        if threading.current_thread() is not threading.main_thread():
+            if self._notice is not None:
+                self._notice.raised.emit(str(path) if path.parts else "")
+            return
+        self.announce(path)
+
+    def announce(self, path: Path) -> None:
+        """The friendly dialog naming the saved report (GUI thread only)."""
         if self._showing:
             return  # an error while the box is up (or in it) must not stack boxes
-        if QApplication.instance() is None or threading.current_thread() is not threading.main_thread():
-            return
         self._showing = True
         try:
-            where = str(path) if path.parts else "（未能保存错误报告）"
+            where = str(path) if path.parts else QApplication.translate("app", "（未能保存错误报告）")
             QMessageBox.critical(
                 QApplication.activeWindow(),
                 QApplication.translate("app", "程序出错"),
@@ -233,6 +282,23 @@ def _start_session(data_dir: Path, tasks: TaskManager) -> tuple[Store, Actor, st
     return store, actor, note
 
 
+def start_daily_backup(window: MainWindow, store: Store, tasks: TaskManager, actor: Actor) -> None:
+    """Today's automatic backup, when the backup policy asks for one, queued behind the first queries. A failure
+    (a full disk, an unplugged network drive) is said in the status bar; it never stops the work."""
+    if not load_policy(store.data_dir).daily or not actor.username:
+        return
+    tr = QApplication.translate
+
+    def done(info: object) -> None:
+        if info is not None:
+            window.statusBar().showMessage(tr("app", "已完成今天的自动备份。"), 8000)
+
+    def failed(err: BaseException) -> None:
+        window.statusBar().showMessage(tr("app", "今天的自动备份没有完成：%s") % err, 30_000)
+
+    tasks.run(lambda: backups.ensure_daily_backup(store, actor), done, failed, owner=window)
+
+
 def resident_mb() -> float:
     """Resident set size of this process in MB (VmRSS of /proc/self/status; 0 where there is none)."""
     try:
@@ -267,6 +333,7 @@ def run_gui(data_dir: Path | None) -> int:
     from govdesk.gui.map_view import register_map_scheme
 
     register_map_scheme()  # custom URL schemes must exist before the QApplication
+    install_preferences()  # the user's settings file (language, idle lock, printing, sync interval)
     app = create_application()
     install_crash_reporter(data_dir)
     tasks = TaskManager()
@@ -287,6 +354,7 @@ def run_gui(data_dir: Path | None) -> int:
         # Queued behind the window's first queries: the list appears at once; a damaged store is reported
         # in a dialog that offers the latest good backup.
         check_store_at_start(window, store, tasks, actor, lambda _info: window.refresh())
+        start_daily_backup(window, store, tasks, actor)
         return app.exec()
     finally:
         tasks.shutdown()

@@ -13,9 +13,11 @@ from govdesk.domain.codes import Status
 from govdesk.domain.lifecycle import Action
 from govdesk.gui.action_dialog import ActionDialog, ObligationsEditor
 from govdesk.gui.main_window import MainWindow
+from govdesk.gui.preferences import Preferences
 from govdesk.gui.tasks import TaskManager
 from govdesk.services import accounts, case_queries, lifecycle
 from govdesk.services.actor import Actor
+from govdesk.settings import Settings
 from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.store import Store
 
@@ -281,8 +283,8 @@ def test_idle_lock_hides_detail_and_needs_the_right_password(
     qtbot: QtBot, tasks: TaskManager, settings: QSettings, populated_store: Store, wait_idle: Callable[[], None]
 ) -> None:
     admin = accounts.create_first_admin(populated_store, "zhuren", "周主任", "Hetang#2026")
-    settings.setValue("security/idle_minutes", 0.01)  # 0.6 s
-    window = MainWindow(populated_store, tasks, admin, settings)
+    prefs = Preferences(Settings(idle_minutes=0.01))  # 0.6 s
+    window = MainWindow(populated_store, tasks, admin, settings, prefs=prefs)
     qtbot.addWidget(window, before_close_func=_discard_open_form)
     window.show()
     wait_idle()
@@ -303,7 +305,8 @@ def test_idle_lock_hides_detail_and_needs_the_right_password(
     window.lock_screen.unlock_button.click()
     qtbot.waitUntil(lambda: not window.locked, timeout=5000)
     assert window.detail.isVisible()
-    settings.setValue("security/idle_minutes", 0)
+    prefs.update(Settings(idle_minutes=10))  # a changed setting applies at once
+    assert window.idle_timer.interval() == 600_000 and window.idle_timer.isActive()
 
 
 def test_ctrl_l_locks(qtbot: QtBot, tasks: TaskManager, settings: QSettings, populated_store: Store) -> None:

@@ -76,6 +76,33 @@ def test_crash_report_is_saved_and_announced(tmp_path: Path, monkeypatch: pytest
     assert "程序错误" in shown[0]
 
 
+def test_a_crash_on_another_thread_is_saved_and_announced_on_the_gui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    shown: list[tuple[str, bool]] = []
+
+    def critical(parent: object, title: str, text: str) -> None:
+        shown.append((text, threading.current_thread() is threading.main_thread()))
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    monkeypatch.setattr(sys, "__excepthook__", lambda *a: None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    reporter = app_module.install_crash_reporter(tmp_path)
+
+    def broken() -> None:
+        raise ValueError("线程里的程序错误")
+
+    worker = threading.Thread(target=broken, name="worker-test")
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert reporter.last_report is not None
+    text = reporter.last_report.read_text(encoding="utf-8")
+    assert "ValueError: 线程里的程序错误" in text and "Thread: worker-test" in text
+    assert shown == [(shown[0][0], True)] and str(reporter.last_report) in shown[0][0]
+
+
 def test_locked_store_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)

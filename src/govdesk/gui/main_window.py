@@ -6,7 +6,18 @@ from collections.abc import Callable
 
 import qtawesome as qta
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QObject,
+    QSettings,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,21 +58,17 @@ from .filter_bar import CaseFilterBar
 from .labels import status_label
 from .lock_screen import LockScreen
 from .persons_view import PersonsView
+from .preferences import Preferences, preferences
 from .registration_dialog import RegistrationDialog, registrable_kinds
 from .tasks import TaskManager, show_error
 
-IDLE_MINUTES = 10.0  # default of QSettings "security/idle_minutes"; 0 switches the idle lock off
+# Keyboard shortcuts of the frequent actions (listed in 帮助 → 快捷键).
+SHORTCUT_NEW_CASE, SHORTCUT_SEARCH, SHORTCUT_PRINT, SHORTCUT_SYNC = "Ctrl+N", "Ctrl+F", "Ctrl+P", "F5"
+SHORTCUT_REFRESH, SHORTCUT_SETTINGS, SHORTCUT_HELP = "Ctrl+R", "Ctrl+,", "F1"
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
 }  # fmt: skip
-
-
-def _float(value: object, default: float) -> float:
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default
 
 
 # Starting widths; the user's own widths are restored from QSettings afterwards.
@@ -146,6 +153,9 @@ class _SortHeader(QHeaderView):
 
 
 class MainWindow(QMainWindow):
+    # 同步 (F5, ``action_sync``): the sync service connects here.
+    sync_requested = Signal()
+
     def __init__(
         self,
         store: Store,
@@ -153,12 +163,15 @@ class MainWindow(QMainWindow):
         actor: Actor,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        *,
+        prefs: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
         self.actor = actor
-        self.settings = settings or QSettings()
+        self.settings = settings or QSettings()  # window layout (geometry, splitter, columns)
+        self.prefs = prefs or preferences()  # the user's settings (idle lock, printing, sync interval, language)
         self.villages: list[NamedRef] = []
         self.registration_dialog: RegistrationDialog | None = None
         self.setWindowTitle("govdesk")
@@ -221,14 +234,13 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
-        minutes = _float(self.settings.value("security/idle_minutes", IDLE_MINUTES), IDLE_MINUTES)
-        self.idle_enabled = minutes > 0
-        if self.idle_enabled:
-            self.idle_timer.setInterval(max(1, int(minutes * 60_000)))
-            self.idle_timer.start()
-            app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self)
+        self.idle_enabled = True  # at most 10 minutes (settings.MAX_IDLE_MINUTES); never off
+        self._apply_idle_minutes(self.prefs.value.idle_minutes)
+        self.prefs.changed.connect(lambda value: self._apply_idle_minutes(value.idle_minutes))
+        self.idle_timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
         self._setup_actions()
         self.center_label = QLabel()
@@ -281,13 +293,13 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         blue = "#1a73e8"
         self.register_action = QAction(qta.icon("fa5s.file-medical", color=blue), self.tr("登记事项"), self)
-        self.register_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.register_action.setShortcut(QKeySequence(SHORTCUT_NEW_CASE))
         self.register_action.triggered.connect(self.open_registration)
         self.refresh_action = QAction(qta.icon("fa5s.sync-alt", color=blue), self.tr("刷新"), self)
-        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setShortcut(QKeySequence(SHORTCUT_REFRESH))
         self.refresh_action.triggered.connect(self.refresh)
         self.search_action = QAction(qta.icon("fa5s.search", color=blue), self.tr("搜索"), self)
-        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.setShortcut(QKeySequence(SHORTCUT_SEARCH))
         self.search_action.triggered.connect(self.focus_search)
         self.persons_action = QAction(qta.icon("fa5s.user-friends", color=blue), self.tr("人员查询"), self)
         self.persons_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
@@ -301,7 +313,21 @@ class MainWindow(QMainWindow):
         self.big_screen_action.setShortcut(QKeySequence("F11"))
         self.big_screen_action.triggered.connect(self.open_big_screen)
         self.big_screen_action.setEnabled(allowed(Role(self.actor.role), Perm.CASE_LIST))
+        # A stub for the sync service to connect: F5 asks for a sync round (sync_requested).
+        self.action_sync = QAction(qta.icon("mdi6.cloud-sync-outline", color=blue), self.tr("同步"), self)
+        self.action_sync.setShortcut(QKeySequence(SHORTCUT_SYNC))
+        self.action_sync.triggered.connect(self.sync_requested)
+        self.addAction(self.action_sync)
+        self.print_action = QAction(qta.icon("fa5s.print", color=blue), self.tr("打印文书…"), self)
+        self.print_action.setShortcut(QKeySequence(SHORTCUT_PRINT))
+        self.print_action.triggered.connect(self.open_print_menu)
+        self.print_action.setEnabled(allowed(Role(self.actor.role), Perm.DOC_PRINT))
+        self.settings_action = QAction(qta.icon("mdi6.cog-outline", color=blue), self.tr("设置…"), self)
+        self.settings_action.setShortcut(QKeySequence(SHORTCUT_SETTINGS))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
         file_menu = self.menuBar().addMenu(self.tr("文件"))
+        file_menu.addAction(self.print_action)
         batch = file_menu.addAction(self.tr("批量打印协议书…"))
         batch.triggered.connect(self.open_batch_print)
         batch.setEnabled(allowed(Role(self.actor.role), Perm.DOC_PRINT))
@@ -312,10 +338,11 @@ class MainWindow(QMainWindow):
         self.import_action = file_menu.addAction(self.tr("导入居民…"))
         self.import_action.triggered.connect(self.open_import)
         self.import_action.setEnabled(allowed(Role(self.actor.role), Perm.SETTINGS))
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        self.file_menu = file_menu
         self._setup_security_menu()
-        help_menu = self.menuBar().addMenu(self.tr("帮助"))
-        about = help_menu.addAction(self.tr("关于 govdesk"))
-        about.triggered.connect(self.open_about)
+        self._setup_help_menu()
         self.toolbar = toolbar
         for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action,
                        self.big_screen_action, self.lock_action):  # fmt: skip
@@ -397,6 +424,65 @@ class MainWindow(QMainWindow):
         from govdesk.gui.batch_print import open_batch_print
 
         open_batch_print(self.store, self.tasks, self.actor, self)
+
+    def _setup_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        self.guide_action = help_menu.addAction(qta.icon("mdi6.book-open-variant"), self.tr("使用指南"))
+        self.guide_action.setShortcut(QKeySequence(SHORTCUT_HELP))
+        self.guide_action.triggered.connect(self.open_user_guide)
+        self.shortcuts_action = help_menu.addAction(qta.icon("mdi6.keyboard-outline"), self.tr("快捷键一览"))
+        self.shortcuts_action.triggered.connect(self.open_shortcuts)
+        help_menu.addSeparator()
+        about = help_menu.addAction(self.tr("关于 govdesk"))
+        about.triggered.connect(self.open_about)
+        self.help_menu = help_menu
+
+    def open_user_guide(self) -> QDialog:
+        from govdesk.gui.help_dialogs import UserGuideDialog
+
+        dialog = UserGuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_shortcuts(self) -> QDialog:
+        from govdesk.gui.help_dialogs import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_list(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(key, what it does) for every action with a shortcut, in the order of the help list."""
+        actions = [self.register_action, self.search_action, self.print_action, self.action_sync, self.refresh_action,
+                   self.persons_action, self.lock_action, self.big_screen_action, self.settings_action,
+                   self.guide_action]  # fmt: skip
+        if self.export_action.isEnabled():
+            actions.insert(4, self.export_action)
+        native = QKeySequence.SequenceFormat.NativeText
+        return [(a.shortcut().toString(native), a.text().removesuffix("…")) for a in actions if not a.shortcut().isEmpty()]
+
+    def open_settings(self) -> QDialog:
+        from govdesk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.store, self.tasks, self.actor, self, prefs=self.prefs)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_print_menu(self) -> None:
+        """Ctrl+P: the documents of the case on the right, as the 打印文书 button offers them."""
+        button = self.detail.print_button
+        if self.detail.current_local_no is None or not button.isVisible() or button.menu() is None:
+            self.statusBar().showMessage(self.tr("请先在列表中选中一件事项，再打印它的文书。"), 6000)
+            return
+        button.showMenu()
+
+    def _apply_idle_minutes(self, minutes: float) -> None:
+        self.idle_timer.setInterval(max(1, int(minutes * 60_000)))
+        if not self.locked:
+            self.idle_timer.start()
 
     def _setup_security_menu(self) -> None:
         """安全: the audit trail (director, auditor) and backups (administrator, director)."""
@@ -594,7 +680,8 @@ class MainWindow(QMainWindow):
         for widget in self._hidden_windows:
             widget.hide()
         self.toolbar.setEnabled(False)
-        for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action):
+        for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action,
+                       self.print_action, self.settings_action):  # fmt: skip
             action.setEnabled(False)
         self.central.setCurrentWidget(self.lock_screen)
         self.lock_screen.reset()
@@ -626,8 +713,9 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.splitter)
         self.toolbar.setEnabled(True)
         self.register_action.setEnabled(bool(registrable_kinds(self.actor)))
-        for action in (self.refresh_action, self.search_action, self.persons_action):
+        for action in (self.refresh_action, self.search_action, self.persons_action, self.settings_action):
             action.setEnabled(True)
+        self.print_action.setEnabled(allowed(Role(self.actor.role), Perm.DOC_PRINT))
         for widget in self._hidden_windows:
             if shiboken6.isValid(widget):
                 widget.show()

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from govdesk.documents.catalog import BY_CLI, DocKind, doc_name, supplement_no
 from govdesk.domain.codes import Kind, Status
 from govdesk.domain.errors import ValidationError
+from govdesk.gui.preferences import preferences
 from govdesk.gui.tasks import TaskManager, show_error
 from govdesk.services.actor import Actor
 from govdesk.services.documents import IssuedPdf, issue_document
@@ -133,15 +134,28 @@ def print_dpi(printer: QPrinter) -> int:
     return max(MIN_PRINT_DPI, min(int(printer.resolution()), MAX_PRINT_DPI))
 
 
-def render_to_printer(document: PdfPages, printer: QPrinter, pages: Iterable[int] | None = None) -> int:
+def paper_size(paper: str) -> QPageSize | None:
+    """The sheet of the printing setting (settings.PAPER_SIZES); None: the PDF's own page size."""
+    sizes = {
+        "A4": QPageSize(QPageSize.PageSizeId.A4), "B5": QPageSize(QPageSize.PageSizeId.B5),
+        "Letter": QPageSize(QPageSize.PageSizeId.Letter),
+        "16K": QPageSize(QSizeF(184, 260), QPageSize.Unit.Millimeter, "16K"),
+    }  # fmt: skip
+    return sizes.get(paper)
+
+
+def render_to_printer(
+    document: PdfPages, printer: QPrinter, pages: Iterable[int] | None = None, paper: QPageSize | None = None
+) -> int:
     """Print the pages as images at the printer's resolution (≥ 300 dpi), each scaled onto the whole sheet
-    (the PDF carries its own margins). Returns the number of pages sent."""
+    (the PDF carries its own margins) — the PDF's own page size, or ``paper`` (scaled to fit, centred).
+    Returns the number of pages sent."""
     pages = list(range(document.page_count) if pages is None else pages)
     if not pages:
         return 0
     printer.setFullPage(True)
     first = document.point_size(pages[0])
-    printer.setPageSize(QPageSize(first, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
+    printer.setPageSize(paper or QPageSize(first, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
     printer.setPageOrientation(
         QPageLayout.Orientation.Landscape if first.width() > first.height() else QPageLayout.Orientation.Portrait
     )
@@ -219,12 +233,15 @@ class PrintPreviewDialog(QDialog):
 
     def __init__(
         self, pdf: bytes, title: str, parent: QWidget | None = None, *, warnings: Iterable[str] = (),
-        copies: int = 1, copies_note: str = "", file_name: str = "",
+        copies: int | None = None, copies_note: str = "", file_name: str = "",
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(f"打印预览 — {title}")
         self.pdf = pdf
-        self.copies = max(1, copies)
+        printing = preferences().value.printing
+        self.copies = max(1, copies if copies is not None else printing.copies)  # default: 设置 → 打印
+        self.printer_name = printing.printer
+        self.paper = paper_size(printing.paper)
         self.file_name = file_name or f"{title}.pdf"
         self.last_printed_pages = 0
         self.temp_dir: Path | None = Path(tempfile.mkdtemp(prefix="govdesk-preview-"))
@@ -331,6 +348,10 @@ class PrintPreviewDialog(QDialog):
 
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.printer_name and self.printer_name in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(self.printer_name)
+        if self.paper is not None:
+            printer.setPageSize(self.paper)
         printer.setCopyCount(self.copies)
         printer.setDocName(self.file_name.removesuffix(".pdf"))
         return printer
@@ -351,7 +372,7 @@ class PrintPreviewDialog(QDialog):
         pages = range(first - 1, min(last, self.page_count)) if first > 0 and last >= first else None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.last_printed_pages = render_to_printer(self.pages, printer, pages)
+            self.last_printed_pages = render_to_printer(self.pages, printer, pages, self.paper)
         except ValidationError as err:
             show_error(err, self)
         finally:
