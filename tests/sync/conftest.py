@@ -93,6 +93,8 @@ def make_township(tmp_path: Path, _township_templates: dict[str, Path], county: 
         client = SyncClient(http or TestClient(app))  # type: ignore[arg-type]
         answer = client.enroll(EnrollRequest(code=enrol_code, center_code=code, device_name=name or target.name))
         client.token = answer.token
+        with store.db.write() as session:  # as sync_service.enroll does: station numbers unique per center
+            session.execute(text("UPDATE centers SET station_no = :s WHERE is_local"), {"s": answer.station_no})
         sync_engine.queue_unsynced_rows(store.db)
         town = Township(store, client, answer.device_id, code)
         opened.append(town)

@@ -52,6 +52,7 @@ from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.records import CaseLifecycle, NamedRef
 from govdesk.store.store import Store
 
+from . import sync_status
 from .case_detail import CaseDetailPane
 from .case_table_model import COLUMN_INDEX, COLUMNS, DEFAULT_SORT_COLUMN, CaseTableModel
 from .filter_bar import CaseFilterBar
@@ -60,6 +61,7 @@ from .lock_screen import LockScreen
 from .persons_view import PersonsView
 from .preferences import Preferences, preferences
 from .registration_dialog import RegistrationDialog, registrable_kinds
+from .sync_status import ConflictsDialog, InstructionsDialog, SyncController, SyncStatusLabel
 from .tasks import TaskManager, show_error
 
 # Keyboard shortcuts of the frequent actions (listed in 帮助 → 快捷键).
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         self.count_label.setContentsMargins(6, 0, 6, 0)
         self.statusBar().addWidget(self.center_label)
         self.statusBar().addPermanentWidget(self.count_label)
+        self._setup_sync()
 
         self._restore_state()
         self.load_reference()
@@ -345,7 +348,7 @@ class MainWindow(QMainWindow):
         self._setup_help_menu()
         self.toolbar = toolbar
         for action in (self.register_action, self.refresh_action, self.search_action, self.persons_action,
-                       self.big_screen_action, self.lock_action):  # fmt: skip
+                       self.big_screen_action, self.action_sync, self.lock_action):  # fmt: skip
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text()}（{shortcut}）")
             toolbar.addAction(action)
@@ -360,6 +363,53 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addWidget(user)
+
+    def _setup_sync(self) -> None:
+        """Background sync with the county (its own thread), its status in the status bar, the 同步 menu."""
+        self.sync_controller: SyncController | None = None
+        self.sync_label = SyncStatusLabel()
+        self.statusBar().addPermanentWidget(self.sync_label)
+        menu = self.menuBar().addMenu(self.tr("同步"))
+        menu.addAction(self.action_sync)
+        conflicts = menu.addAction(qta.icon("mdi6.call-split"), self.tr("同步冲突…"))
+        conflicts.triggered.connect(self.open_conflicts)
+        instructions = menu.addAction(qta.icon("mdi6.bullhorn-outline"), self.tr("县级指令…"))
+        instructions.triggered.connect(self.open_instructions)
+        menu.addSeparator()
+        menu.addAction(self.tr("导出同步包（无网络时用U盘）…")).triggered.connect(
+            lambda: sync_status.export_bundle(self.store, self.actor, self))
+        menu.addAction(self.tr("导入县里的回执包…")).triggered.connect(
+            lambda: sync_status.import_bundle(self.store, self.actor, self))
+        self.sync_menu = menu
+        if not allowed(Role(self.actor.role), Perm.SYNC):
+            menu.setEnabled(False)
+            self.action_sync.setEnabled(False)
+            return
+        controller = SyncController(self.store, self.actor, self.prefs.value.sync.auto_minutes, self)
+        controller.state_changed.connect(self.sync_label.show_state)
+        controller.synced.connect(lambda _report: self.refresh())
+        self.sync_requested.connect(controller.sync_now)
+        self.sync_label.clicked.connect(self.open_conflicts)
+        self.prefs.changed.connect(lambda value: controller.set_minutes(value.sync.auto_minutes))
+        self.sync_controller = controller
+        controller.start()
+
+    def open_conflicts(self) -> QDialog:
+        dialog = ConflictsDialog(self.store, self.actor, self)
+        dialog.finished.connect(self._refresh_sync_status)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+        return dialog
+
+    def _refresh_sync_status(self) -> None:
+        if self.sync_controller is not None:
+            self.sync_controller.refresh_status()
+
+    def open_instructions(self) -> QDialog:
+        dialog = InstructionsDialog(self.store, self.actor, self)
+        dialog.finished.connect(self._refresh_sync_status)
+        dialog.open()
+        return dialog
 
     # --- loading --------------------------------------------------------------------------------
     def load_reference(self) -> None:
@@ -759,4 +809,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
+        if self.sync_controller is not None:
+            self.sync_controller.shutdown()
         super().closeEvent(event)

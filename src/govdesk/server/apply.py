@@ -119,6 +119,11 @@ def _insert(conn: Connection, seq: Sequence, device: Device, op: Op) -> Ack:
     return Ack(op_id=op.op_id, status="applied", version=version, fields=differing)
 
 
+def changed_by_someone_else(field_version: int, origin: str | None, base_version: int, device_id: str) -> bool:
+    """The field changed after the version the device's edit was made on, by another device or the county."""
+    return field_version > base_version and origin != device_id
+
+
 def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -> Ack:
     data: dict[str, Json] = json.loads(row.data)
     versions: dict[str, list[Any]] = json.loads(row.field_versions)
@@ -140,7 +145,7 @@ def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -
             continue
         frozen = (append_only is not None and name not in append_only) or (locked and name not in LOCKED_AGREEMENT_FIELDS)
         field_version, origin = versions.get(name, [0, None])
-        if frozen or (field_version > op.base_version and origin != device.id):
+        if frozen or changed_by_someone_else(field_version, origin, op.base_version, device.id):
             conflicts.append((name, data.get(name), value))
             continue
         applied[name] = value

@@ -249,6 +249,27 @@ def resolve_conflict(store: Store, actor: Actor, conflict_id: str, keep: str) ->
                      {"field": item.field, "keep": keep})  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Instruction:
+    id: str
+    title: str
+    body: str
+    issued_at: dt.datetime
+    issued_by: str
+    due_on: dt.date | None
+    acknowledged_at: dt.datetime | None
+    acknowledged_by: str
+
+
+def instructions(store: Store, actor: Actor) -> list[Instruction]:
+    require(Role(actor.role), Perm.CASE_LIST, what="查看县级指令")
+    with store.db.read() as session:
+        rows_ = session.scalars(select(CountyInstruction).where(CountyInstruction.deleted_at.is_(None))
+                               .order_by(CountyInstruction.issued_at.desc())).all()  # fmt: skip
+        return [Instruction(i.id, i.title, i.body, i.issued_at, i.issued_by, i.due_on, i.acknowledged_at,
+                            i.acknowledged_by) for i in rows_]  # fmt: skip
+
+
 def acknowledge_instruction(store: Store, actor: Actor, instruction_id: str) -> None:
     require(Role(actor.role), Perm.CASE_LIST, what="签收县级指令")
     with store.db.write() as session:
