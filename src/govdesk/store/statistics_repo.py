@@ -178,13 +178,12 @@ def _register_rule(session: Session, rule: OnTimeRule) -> dict[str, Any]:
 
 
 def dashboard_counts(session: Session, scope: Scope, rule: OnTimeRule) -> DashboardCounts:
-    """Everything the dashboard shows, counted by SQLite in five statements (a year of 200,000 cases: ~0.6 s)."""
+    """Everything the dashboard shows, counted by SQLite: one pass for the flags and the step medians, one GROUP BY
+    for kind/channel/risk/category, range counts on the registration-time index for the months, the open cases by
+    village (status index) and the agreement figures (see benchmarks/notes.md for the times)."""
     where, params = _scope_where(scope)
     params.update(_register_rule(session, rule))
-    # The flags in one pass without GROUP BY: a grouped pass would carry every column they read through its sort.
-    flag_sums = ", ".join(f"coalesce(sum({CONDITIONS[f]}), 0)" for f in FLAGS)
-    row = session.execute(text(f"SELECT {flag_sums} FROM {_cases(scope)} WHERE {where}"), params).one()
-    flags = {f: int(v) for f, v in zip(FLAGS, row, strict=True)}
+    flags, step_ms = _flags_and_medians(session, scope, params)
     grouped = (
         f"SELECT c.kind, c.channel, c.risk, c.category, count(*) FROM {_cases(scope)} WHERE {where} GROUP BY 1, 2, 3, 4"
     )
@@ -208,7 +207,7 @@ def dashboard_counts(session: Session, scope: Scope, rule: OnTimeRule) -> Dashbo
     )
     a = session.execute(text(agreements_sql), params).one()
     agreements = AgreementCounts(int(a[0]), int(a[1]), int(a[2]), int(a[3]))
-    return DashboardCounts(flags, groups, by_month, open_by_village, agreements, _step_medians(session, scope))
+    return DashboardCounts(flags, groups, by_month, open_by_village, agreements, step_ms)
 
 
 def china_months(scope: Scope) -> list[tuple[str, dt.datetime, dt.datetime]]:
@@ -247,22 +246,34 @@ def _month_counts(session: Session, scope: Scope) -> dict[str, int]:
 STEPS = (("发现→受理", "j0", "j1"), ("受理→化解", "j1", "j2"), ("化解→确认", "j2", "j3"), ("确认→反馈", "j3", "j4"))
 
 
-def _step_medians(session: Session, scope: Scope) -> dict[str, float | None]:
-    """The median time of each step in milliseconds, over the cases that have both times (and not backwards)."""
-    where, params = _scope_where(scope)
+def _flags_and_medians(
+    session: Session, scope: Scope, params: dict[str, Any]
+) -> tuple[dict[str, int], dict[str, float | None]]:
+    """How many cases meet each of FLAGS, and the median time of each of STEPS in milliseconds (over the cases
+    that have both times, not backwards), in one pass over the scope: the cases are read once into a narrow
+    temporary table of 0/1 flags and durations, then summed and sorted there. (No GROUP BY: a grouped pass would
+    carry every column the flags read through its sort.)"""
+    where = _scope_where(scope)[0]
     times = {"j0": "julianday(coalesce(c.occurred_at, c.created_at))", "j1": "julianday(c.accepted_at)",
              "j2": "julianday(c.resolved_at)", "j3": "julianday(c.confirmed_at)", "j4": "julianday(c.fed_back_at)"}  # fmt: skip
     diffs = ", ".join(f"round(({times[b]} - {times[a]}) * {_MS_PER_DAY}) AS d{i}" for i, (_, a, b) in enumerate(STEPS))
-    counts = ", ".join(f"coalesce(sum(d{i} >= 0), 0) AS n{i}" for i in range(len(STEPS)))
+    flags = ", ".join(f"({CONDITIONS[f]}) AS f{i}" for i, f in enumerate(FLAGS))
+    sums = ", ".join(
+        [f"coalesce(sum(d{i} >= 0), 0) AS n{i}" for i in range(len(STEPS))]
+        + [f"coalesce(sum(f{i}), 0) AS s{i}" for i in range(len(FLAGS))]
+    )
     medians = ", ".join(
         f"(SELECT avg(v) FROM (SELECT d{i} AS v FROM d WHERE d{i} >= 0 ORDER BY v"
         f" LIMIT 2 - (SELECT n{i} FROM n) % 2 OFFSET ((SELECT n{i} FROM n) - 1) / 2))"
         for i in range(len(STEPS))
     )
-    sql = (f"WITH d AS MATERIALIZED (SELECT {diffs} FROM {_cases(scope)} WHERE {where}),"
-           f" n AS MATERIALIZED (SELECT {counts} FROM d) SELECT {medians}")  # fmt: skip
+    totals = ", ".join(f"n.s{i}" for i in range(len(FLAGS)))
+    sql = (f"WITH d AS MATERIALIZED (SELECT {diffs}, {flags} FROM {_cases(scope)} WHERE {where}),"
+           f" n AS MATERIALIZED (SELECT {sums} FROM d) SELECT {medians}, {totals} FROM n")  # fmt: skip
     row = session.execute(text(sql), params).one()
-    return {name: (float(v) if v is not None else None) for (name, _, _), v in zip(STEPS, row, strict=True)}
+    steps = {name: (float(v) if v is not None else None) for (name, _, _), v in zip(STEPS, row, strict=False)}
+    counted = {f: int(v) for f, v in zip(FLAGS, row[len(STEPS) :], strict=True)}
+    return counted, steps
 
 
 def selector_condition(selector: str) -> tuple[str, dict[str, Any]]:
