@@ -27,12 +27,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from govdesk.domain.clock import china_time
 from govdesk.services import case_queries
 from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.records import CaseRow
 from govdesk.store.store import Store
 
-from .labels import kind_label, risk_dot, risk_label, status_label
+from .labels import kind_label, risk_dot, risk_label, status_label, translate
 from .tasks import TaskManager
 
 PAGE_SIZE = 200
@@ -59,23 +60,23 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def column_titles() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("CaseTable", "编号"),
-        t("CaseTable", "标题"),
-        t("CaseTable", "类型"),
-        t("CaseTable", "类别"),
-        t("CaseTable", "当事人"),
-        t("CaseTable", "村（社区）"),
-        t("CaseTable", "状态"),
-        t("CaseTable", "风险"),
-        t("CaseTable", "登记时间"),
+        translate("CaseTable", "编号"),
+        translate("CaseTable", "标题"),
+        translate("CaseTable", "类型"),
+        translate("CaseTable", "类别"),
+        translate("CaseTable", "当事人"),
+        translate("CaseTable", "村（社区）"),
+        translate("CaseTable", "状态"),
+        translate("CaseTable", "风险"),
+        translate("CaseTable", "登记时间"),
     ]
 
 
 def local_time(value: dt.datetime) -> str:
-    """Stored times are naive UTC; staff read and report local office time."""
-    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    """Stored times are naive UTC; staff read and report Beijing time (as documents, the timeline and the status
+    bar do), whatever time zone the PC happens to be set to."""
+    return china_time(value).strftime("%Y-%m-%d %H:%M")
 
 
 def _display(row: CaseRow, column: str) -> str:

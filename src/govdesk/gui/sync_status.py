@@ -219,7 +219,7 @@ class ConflictsDialog(QDialog):
         self.store = store
         self.actor = actor
         self.setWindowTitle(self.tr("同步冲突"))
-        self.resize(900, 420)
+        self.resize(1080, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("同一处内容在两台电脑（或县里）被改成了不同的值。现在各处显示“当前值”；"
                                "请逐条确认保留哪一个。另一个值一直保存在这里，不会丢失。"))  # fmt: skip
@@ -232,6 +232,7 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("没有待处理的冲突。"))
         layout.addWidget(self.empty)
