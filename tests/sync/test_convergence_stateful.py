@@ -326,7 +326,7 @@ def test_crash_while_pulling_loses_nothing(machine: type[CheckedMachine]) -> Non
 
 def test_seeded_bug_cursor_before_apply_is_caught(machine: type[CheckedMachine], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sync_engine, "apply_response", _buggy_cursor_first(sync_engine.apply_response))
-    with pytest.raises(AssertionError, match="verify had to repair|diverged|different cases"):
+    with pytest.raises(AssertionError, match=r"verify had to repair|diverged|different cases"):
         _crash_while_pulling(machine)
 
 
