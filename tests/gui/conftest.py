@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -29,6 +29,8 @@ from tests.conftest import STAFF, dispute
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # QtWebEngine refuses to run as root otherwise
 register_map_scheme()  # the map's URL scheme must be registered before the first QApplication
+# Dates and numbers as the program shows them by default (app.use_language), whatever the tester's locale.
+QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 # Valid resident IDs (GB 11643 check digits) for the parties of the sample cases.
 WANG_ID = "330483199003150013"

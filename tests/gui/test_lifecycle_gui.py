@@ -345,5 +345,5 @@ def test_confirmation_warning_and_correction_entry() -> None:
                           action_label="更正记录", from_status=Status.MEDIATING, to_status=Status.MEDIATING,
                           summary="更正调解时间", payload=None, corrects_seq=3)  # fmt: skip
     html = entry_html(entry)
-    assert "2026-11-20 09:30" in html  # China time
+    assert "2026年11月20日 09:30" in html  # China time, in the Chinese locale
     assert "更正第 3 条记录" in html and "张调解员" in html

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from govdesk.gui.help_dialogs import ShortcutsDialog, UserGuideDialog, user_guide_path
@@ -155,8 +155,11 @@ def test_user_guide_and_shortcuts(qtbot: QtBot, store: Store, tasks: TaskManager
 
 
 def test_main_window_shortcuts_reach_their_actions(
-    qtbot: QtBot, store: Store, tasks: TaskManager, prefs: Preferences, wait_idle: Wait, tmp_path: Path
-) -> None:
+    qtbot: QtBot, store: Store, tasks: TaskManager, prefs: Preferences, wait_idle: Wait, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
     window = MainWindow(store, tasks, STAFF, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
                         prefs=prefs)  # fmt: skip
     qtbot.addWidget(window, before_close_func=_discard_open_form)
@@ -164,6 +167,7 @@ def test_main_window_shortcuts_reach_their_actions(
     wait_idle()
     with qtbot.waitSignal(window.sync_requested, timeout=1000):
         window.action_sync.trigger()
+    assert told and "还没有注册" in told[0]  # the sync service's answer on a store that is not enrolled
     assert window.action_sync.shortcut().toString() == "F5" and window.refresh_action.shortcut().toString() == "Ctrl+R"
     window.print_action.trigger()  # nothing selected: says what to do instead of a silent no-op
     assert "请先在列表中选中" in window.statusBar().currentMessage()

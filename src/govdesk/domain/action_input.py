@@ -13,12 +13,35 @@ from typing import Any
 
 from govdesk.domain.cases import MAX_TEXT
 from govdesk.domain.errors import ValidationError
+from govdesk.domain.translatable import QT_TRANSLATE_NOOP
 
-CHANNELS = {"arbitration": "仲裁", "administrative": "行政", "judicial": "司法（诉讼）"}
-SATISFACTION = {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}
-PERFORMANCE = {"pending": "待履行", "performed": "已履行", "partly": "部分履行", "not": "未履行"}
-SIGN_METHODS = {"paper": "纸面签名", "fingerprint": "按指印", "seal": "盖章", "image": "电子签名图像"}
-SIGNERS = {"party": "当事人", "mediator": "调解员", "recorder": "记录人"}
+CHANNELS = {
+    "arbitration": QT_TRANSLATE_NOOP("ActionForm", "仲裁"),
+    "administrative": QT_TRANSLATE_NOOP("ActionForm", "行政"),
+    "judicial": QT_TRANSLATE_NOOP("ActionForm", "司法（诉讼）"),
+}
+SATISFACTION = {
+    "satisfied": QT_TRANSLATE_NOOP("ActionForm", "满意"),
+    "basically": QT_TRANSLATE_NOOP("ActionForm", "基本满意"),
+    "unsatisfied": QT_TRANSLATE_NOOP("ActionForm", "不满意"),
+}
+PERFORMANCE = {
+    "pending": QT_TRANSLATE_NOOP("ActionForm", "待履行"),
+    "performed": QT_TRANSLATE_NOOP("ActionForm", "已履行"),
+    "partly": QT_TRANSLATE_NOOP("ActionForm", "部分履行"),
+    "not": QT_TRANSLATE_NOOP("ActionForm", "未履行"),
+}
+SIGN_METHODS = {
+    "paper": QT_TRANSLATE_NOOP("ActionForm", "纸面签名"),
+    "fingerprint": QT_TRANSLATE_NOOP("ActionForm", "按指印"),
+    "seal": QT_TRANSLATE_NOOP("ActionForm", "盖章"),
+    "image": QT_TRANSLATE_NOOP("ActionForm", "电子签名图像"),
+}
+SIGNERS = {
+    "party": QT_TRANSLATE_NOOP("ActionForm", "当事人"),
+    "mediator": QT_TRANSLATE_NOOP("ActionForm", "调解员"),
+    "recorder": QT_TRANSLATE_NOOP("ActionForm", "记录人"),
+}
 
 
 class Reader:
@@ -75,7 +98,9 @@ class Reader:
         allowed = "、".join(f"{v}（{t}）" for v, t in options.items())
         raise ValidationError(f"{label}“{raw}”不认识，可选：{allowed}。", key)
 
-    def date(self, key: str, label: str, *, today: dt.date, required: bool = False, future_ok: bool = False) -> dt.date | None:
+    def date(
+        self, key: str, label: str, *, today: dt.date, required: bool = False, future_ok: bool = False
+    ) -> dt.date | None:
         self.used.add(key)
         raw = self.data.get(key)
         if raw in (None, ""):
@@ -115,7 +140,9 @@ class Reader:
             raise ValidationError(f"{label}应为不小于0的金额（元）。", key)
         return int((value * 100).quantize(Decimal("1")))
 
-    def integer(self, key: str, label: str, *, default: int | None = None, low: int = 0, high: int = 10_000) -> int | None:
+    def integer(
+        self, key: str, label: str, *, default: int | None = None, low: int = 0, high: int = 10_000
+    ) -> int | None:
         self.used.add(key)
         raw = self.data.get(key, default)
         if raw is None:
@@ -153,7 +180,9 @@ class ObligationInput:
 def read_obligations(reader: Reader, today: dt.date, *, required: bool) -> list[ObligationInput]:
     raw = reader.items("obligations", "协议履行事项（obligations）")
     if required and not raw:
-        raise ValidationError("书面协议至少要有一项履行事项：谁、向谁、做什么或付多少、何时、以何种方式履行。", "obligations")
+        raise ValidationError(
+            "书面协议至少要有一项履行事项：谁、向谁、做什么或付多少、何时、以何种方式履行。", "obligations"
+        )
     out = []
     for i, item in enumerate(raw):
         r = Reader(item, "obligations")

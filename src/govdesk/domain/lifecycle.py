@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from govdesk.domain.codes import Kind, Status
 from govdesk.domain.errors import IllegalTransition
+from govdesk.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class Action(enum.StrEnum):
@@ -51,18 +52,40 @@ class Action(enum.StrEnum):
         return ACTION_LABELS[self]
 
 
+# The labels are marked for Qt's translator (lupdate reads this file); the GUI shows them through
+# QCoreApplication.translate("Action", label), the CLI and the documents as they are.
 ACTION_LABELS: dict[Action, str] = {
-    Action.ACCEPT: "受理", Action.REFUSE: "不予受理", Action.ASSIGN: "指派", Action.INVESTIGATE: "调查记录",
-    Action.MEDIATE: "调解记录", Action.AGREE: "达成书面协议", Action.AGREE_ORAL: "登记口头协议",
-    Action.FAIL: "调解终止", Action.SIGN: "登记签名", Action.SEAL: "加盖公章",
-    Action.APPLY_CONFIRMATION: "申请司法确认", Action.CONFIRMATION_RESULT: "司法确认结果",
-    Action.FOLLOW_UP: "回访", Action.SUPPLEMENT: "订立补充协议", Action.REFER: "交办部门", Action.DEPT_RECEIVE: "部门签收",
-    Action.DEPT_REPORT: "部门报结", Action.CONFIRM_RESULT: "确认办理结果", Action.SEND_BACK: "退回重办",
-    Action.HANDLE: "办理完毕", Action.RESOLVE_ON_SPOT: "就地化解", Action.ESCALATE: "上报县级",
-    Action.INSTRUCT: "县级督办", Action.FEEDBACK: "反馈群众", Action.CLOSE: "结案/办结",
-    Action.ARCHIVE: "立卷归档", Action.WITHDRAW: "撤回", Action.SET_RISK: "调整风险等级",
-    Action.REPORT_POLICE: "报告公安", Action.CORRECT: "更正记录",
-}  # fmt: skip
+    Action.ACCEPT: QT_TRANSLATE_NOOP("Action", "受理"),
+    Action.REFUSE: QT_TRANSLATE_NOOP("Action", "不予受理"),
+    Action.ASSIGN: QT_TRANSLATE_NOOP("Action", "指派"),
+    Action.INVESTIGATE: QT_TRANSLATE_NOOP("Action", "调查记录"),
+    Action.MEDIATE: QT_TRANSLATE_NOOP("Action", "调解记录"),
+    Action.AGREE: QT_TRANSLATE_NOOP("Action", "达成书面协议"),
+    Action.AGREE_ORAL: QT_TRANSLATE_NOOP("Action", "登记口头协议"),
+    Action.FAIL: QT_TRANSLATE_NOOP("Action", "调解终止"),
+    Action.SIGN: QT_TRANSLATE_NOOP("Action", "登记签名"),
+    Action.SEAL: QT_TRANSLATE_NOOP("Action", "加盖公章"),
+    Action.APPLY_CONFIRMATION: QT_TRANSLATE_NOOP("Action", "申请司法确认"),
+    Action.CONFIRMATION_RESULT: QT_TRANSLATE_NOOP("Action", "司法确认结果"),
+    Action.FOLLOW_UP: QT_TRANSLATE_NOOP("Action", "回访"),
+    Action.SUPPLEMENT: QT_TRANSLATE_NOOP("Action", "订立补充协议"),
+    Action.REFER: QT_TRANSLATE_NOOP("Action", "交办部门"),
+    Action.DEPT_RECEIVE: QT_TRANSLATE_NOOP("Action", "部门签收"),
+    Action.DEPT_REPORT: QT_TRANSLATE_NOOP("Action", "部门报结"),
+    Action.CONFIRM_RESULT: QT_TRANSLATE_NOOP("Action", "确认办理结果"),
+    Action.SEND_BACK: QT_TRANSLATE_NOOP("Action", "退回重办"),
+    Action.HANDLE: QT_TRANSLATE_NOOP("Action", "办理完毕"),
+    Action.RESOLVE_ON_SPOT: QT_TRANSLATE_NOOP("Action", "就地化解"),
+    Action.ESCALATE: QT_TRANSLATE_NOOP("Action", "上报县级"),
+    Action.INSTRUCT: QT_TRANSLATE_NOOP("Action", "县级督办"),
+    Action.FEEDBACK: QT_TRANSLATE_NOOP("Action", "反馈群众"),
+    Action.CLOSE: QT_TRANSLATE_NOOP("Action", "结案/办结"),
+    Action.ARCHIVE: QT_TRANSLATE_NOOP("Action", "立卷归档"),
+    Action.WITHDRAW: QT_TRANSLATE_NOOP("Action", "撤回"),
+    Action.SET_RISK: QT_TRANSLATE_NOOP("Action", "调整风险等级"),
+    Action.REPORT_POLICE: QT_TRANSLATE_NOOP("Action", "报告公安"),
+    Action.CORRECT: QT_TRANSLATE_NOOP("Action", "更正记录"),
+}
 
 S = Status
 OPEN_DISPUTE = frozenset({S.REGISTERED, S.ACCEPTED, S.MEDIATING, S.AGREED, S.FAILED})

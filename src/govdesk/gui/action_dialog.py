@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from govdesk.domain.clock import CHINA, china_today
 from govdesk.domain.errors import ValidationError
 from govdesk.domain.lifecycle import Action
+from govdesk.domain.translatable import QT_TRANSLATE_NOOP
 from govdesk.services import lifecycle
 from govdesk.services.actor import Actor
 from govdesk.store.records import CaseLifecycle
@@ -51,14 +52,18 @@ from .action_forms import (
     TODAY,
     Field,
     fields_for,
+    form_text,
 )
 from .date_edit import OptionalDateEdit
+from .labels import action_label, action_label_text
 from .tasks import TaskManager, show_error
 
 _ERROR_STYLE = "color:#d93025;"
 OBLIGATION_COLUMNS = (
-    ("obligor", "义务人"), ("obligee", "权利人"), ("content", "履行内容"), ("amount", "金额（元）"),
-    ("due_on", "履行期限"), ("method", "履行方式"), ("place", "履行地点"),
+    ("obligor", QT_TRANSLATE_NOOP("ActionForm", "义务人")), ("obligee", QT_TRANSLATE_NOOP("ActionForm", "权利人")),
+    ("content", QT_TRANSLATE_NOOP("ActionForm", "履行内容")), ("amount", QT_TRANSLATE_NOOP("ActionForm", "金额（元）")),
+    ("due_on", QT_TRANSLATE_NOOP("ActionForm", "履行期限")), ("method", QT_TRANSLATE_NOOP("ActionForm", "履行方式")),
+    ("place", QT_TRANSLATE_NOOP("ActionForm", "履行地点")),
 )  # fmt: skip
 
 
@@ -74,7 +79,7 @@ class ObligationsEditor(QWidget):
     def __init__(self, parties: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(OBLIGATION_COLUMNS))
-        self.table.setHorizontalHeaderLabels([title for _, title in OBLIGATION_COLUMNS])
+        self.table.setHorizontalHeaderLabels([form_text(title) for _, title in OBLIGATION_COLUMNS])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -149,7 +154,7 @@ class PerformanceEditor(QWidget):
         for ob in agreement.obligations:
             combo = QComboBox()
             for value, text in PERFORMANCE_OPTIONS.items():
-                combo.addItem(text, value)
+                combo.addItem(form_text(text), value)
             if ob.performance in PERFORMANCE_OPTIONS and ob.performance:
                 combo.setCurrentIndex(combo.findData(ob.performance))
             label = QLabel(f"{ob.position}. {ob.obligor}：{ob.content}")
@@ -180,7 +185,7 @@ class ActionDialog(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.busy = False
-        self.setWindowTitle(f"{action.label} — {self.number}")
+        self.setWindowTitle(f"{action_label(action)} — {self.number}")
         self.setMinimumWidth(620 if any(f.kind == "obligations" for f in self.fields) else 480)
         if any(f.kind == "obligations" for f in self.fields):
             self.resize(820, 640)
@@ -195,7 +200,7 @@ class ActionDialog(QDialog):
         layout.addWidget(head)
         hint = ACTION_HINTS.get(action)
         if hint:
-            hint_label = QLabel(self.tr(hint))
+            hint_label = QLabel(form_text(hint))
             hint_label.setWordWrap(True)
             hint_label.setStyleSheet("color:#1a4f8b; background:#e8f0fe; padding:6px; border-radius:4px;")
             layout.addWidget(hint_label)
@@ -210,14 +215,14 @@ class ActionDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(form_host)
         if not self.fields:
-            self.form.addRow(QLabel(self.tr("确认要进行“%s”吗？") % action.label))
+            self.form.addRow(QLabel(self.tr("确认要进行“%s”吗？") % action_label(action)))
         for spec in self.fields:
             self._add_field(spec)
         layout.addWidget(scroll, 1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("保存") if self.fields else action.label)
+        self.ok_button.setText(self.tr("保存") if self.fields else action_label(action))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -251,15 +256,15 @@ class ActionDialog(QDialog):
         widget: QWidget
         if spec.kind == "text":
             widget = QLineEdit(str(default or ""))
-            widget.setPlaceholderText(spec.hint)
+            widget.setPlaceholderText(form_text(spec.hint) if spec.hint else "")
         elif spec.kind == "multiline":
             widget = QPlainTextEdit(str(default or ""))
-            widget.setPlaceholderText(spec.hint)
+            widget.setPlaceholderText(form_text(spec.hint) if spec.hint else "")
             widget.setTabChangesFocus(True)
             widget.setFixedHeight(72)
         elif spec.kind == "names":
             widget = QLineEdit("、".join(default or []))
-            widget.setPlaceholderText(spec.hint or self.tr("多人用“、”隔开"))
+            widget.setPlaceholderText(form_text(spec.hint) if spec.hint else self.tr("多人用“、”隔开"))
         elif spec.kind == "date":
             widget = OptionalDateEdit(self.tr("不填"))
             widget.set_value(default)
@@ -271,7 +276,7 @@ class ActionDialog(QDialog):
         elif spec.kind == "choice":
             widget = QComboBox()
             for value, text in spec.options.items():
-                widget.addItem(self.tr(text), value)
+                widget.addItem(form_text(text), value)
             widget.setCurrentIndex(max(0, widget.findData(default)))
             widget.currentIndexChanged.connect(lambda _i: self._update_visibility())
         elif spec.kind == "number":
@@ -280,7 +285,7 @@ class ActionDialog(QDialog):
             widget.setSpecialValueText(self.tr("自动"))
             widget.setValue(int(default or 0))
         elif spec.kind == "bool":
-            widget = QCheckBox(self.tr(spec.label))
+            widget = QCheckBox(form_text(spec.label))
             widget.setChecked(bool(default))
         elif spec.kind == "checks":
             widget = QWidget()
@@ -288,7 +293,7 @@ class ActionDialog(QDialog):
             row.setContentsMargins(0, 0, 0, 0)
             widget.boxes = {}  # type: ignore[attr-defined]
             for value, text in spec.options.items():
-                box = QCheckBox(self.tr(text))
+                box = QCheckBox(form_text(text))
                 row.addWidget(box)
                 widget.boxes[value] = box  # type: ignore[attr-defined]
             row.addStretch(1)
@@ -309,7 +314,7 @@ class ActionDialog(QDialog):
         elif spec.kind == "event":
             widget = QComboBox()
             for entry in self.lc.timeline:
-                widget.addItem(f"{entry.seq}. {entry.action_label}：{entry.summary}", entry.seq)
+                widget.addItem(f"{entry.seq}. {action_label_text(entry.action_label)}：{entry.summary}", entry.seq)
             widget.setCurrentIndex(widget.count() - 1)
         else:
             raise ValueError(f"unknown field kind {spec.kind}")
@@ -326,7 +331,7 @@ class ActionDialog(QDialog):
         caption = (
             ""
             if spec.kind == "bool"
-            else self.tr(spec.label) + ("<span style='color:#d93025'>*</span>" if spec.required else "") + "："
+            else form_text(spec.label) + ("<span style='color:#d93025'>*</span>" if spec.required else "") + "："
         )
         self.form.addRow(QLabel(caption), holder)
         self.widgets[spec.key] = widget

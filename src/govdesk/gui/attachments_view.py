@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from govdesk.domain.clock import china_time
 from govdesk.domain.errors import StoreError
+from govdesk.gui.labels import translate
 from govdesk.gui.tasks import TaskManager, show_error
 from govdesk.services.actor import Actor
 from govdesk.services.attachments import (
@@ -100,7 +101,7 @@ class AttachmentsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["名称", "用途", "大小", "添加时间"])
+        self.table.setHorizontalHeaderLabels([self.tr("名称"), self.tr("用途"), self.tr("大小"), self.tr("添加时间")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -109,17 +110,17 @@ class AttachmentsView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty_label = QLabel("这个事项还没有附件。可以添加签字协议的扫描件或照片。")
+        self.empty_label = QLabel(self.tr("这个事项还没有附件。可以添加签字协议的扫描件或照片。"))
         self.empty_label.setStyleSheet("color:#5f6368;")
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         bar = QHBoxLayout()
         self.purpose_box = QComboBox()
         for key in ADDABLE:
-            self.purpose_box.addItem(PURPOSES[key], key)
-        self.add_button = QPushButton("添加扫描件…")
-        self.open_button = QPushButton("打开")
-        bar.addWidget(QLabel("用途"))
+            self.purpose_box.addItem(translate("Attachment", PURPOSES[key]), key)
+        self.add_button = QPushButton(self.tr("添加扫描件…"))
+        self.open_button = QPushButton(self.tr("打开"))
+        bar.addWidget(QLabel(self.tr("用途")))
         bar.addWidget(self.purpose_box)
         bar.addWidget(self.add_button)
         bar.addStretch(1)
@@ -155,15 +156,16 @@ class AttachmentsView(QWidget):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             name = QTableWidgetItem(r.original_name)
-            name.setToolTip(f"{MIME_NAMES.get(r.mime, r.mime)}，SHA-256 {r.sha256}")
-            cells = [name, QTableWidgetItem(PURPOSES.get(r.purpose, r.purpose)), QTableWidgetItem(human_size(r.size)),
+            name.setToolTip(f"{translate('Attachment', MIME_NAMES.get(r.mime, r.mime))}, SHA-256 {r.sha256}")
+            purpose = translate("Attachment", PURPOSES.get(r.purpose, r.purpose))
+            cells = [name, QTableWidgetItem(purpose), QTableWidgetItem(human_size(r.size)),
                      QTableWidgetItem(china_time(r.created_at).strftime("%Y-%m-%d %H:%M"))]  # fmt: skip
             cells[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for col, item in enumerate(cells):
                 self.table.setItem(i, col, item)
         self.table.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
-        self.empty_label.setText("这个事项还没有附件。可以添加签字协议的扫描件或照片。" if self.number else "")
+        self.empty_label.setText(self.tr("这个事项还没有附件。可以添加签字协议的扫描件或照片。") if self.number else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -176,8 +178,8 @@ class AttachmentsView(QWidget):
         return self.rows[rows[0].row()] if rows and rows[0].row() < len(self.rows) else None
 
     def choose_and_add(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "添加扫描件", str(Path.home()),
-                                                "扫描件或照片 (*.pdf *.png *.jpg *.jpeg);;所有文件 (*)")  # fmt: skip
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("添加扫描件"), str(Path.home()),
+                                                self.tr("扫描件或照片 (*.pdf *.png *.jpg *.jpeg);;所有文件 (*)"))  # fmt: skip
         if chosen:
             self.add_file(Path(chosen), str(self.purpose_box.currentData()))
 
@@ -201,7 +203,7 @@ class AttachmentsView(QWidget):
             try:
                 path = write_for_viewer(row, data)
             except OSError as err:
-                show_error(StoreError(f"无法打开附件：{err.strerror}。"), self)
+                show_error(StoreError(self.tr("无法打开附件：%1。").replace("%1", str(err.strerror))), self)
                 return
             self.opened.emit(path)
             if self.open_with_system:

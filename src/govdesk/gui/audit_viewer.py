@@ -414,7 +414,7 @@ class AuditViewerDialog(QDialog):
 
     # --- export -----------------------------------------------------------------------------------------
     def choose_export_path(self) -> str:
-        suggested = str(Path.home() / f"审计记录-{china_today():%Y%m%d}.csv")
+        suggested = str(Path.home() / (self.tr("审计记录") + f"-{china_today():%Y%m%d}.csv"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计记录"), suggested, self.tr("CSV 文件 (*.csv)"))
         return path
 

@@ -43,7 +43,8 @@ _PROBLEM_STYLE = "background:#fce8e6; color:#a50e0e; border-radius:4px; padding:
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("backup_dialogs", text)
+    # Context "": what lupdate gives module-level tr-like calls (scripts/update-translations: -tr-function-alias).
+    return QCoreApplication.translate("", text)
 
 
 def reason_label(reason: str) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from govdesk.domain.clock import china_today
 from govdesk.domain.errors import GovdeskError
+from govdesk.gui.labels import translate
 from govdesk.gui.tasks import Progress, TaskManager, show_error
 from govdesk.services.actor import Actor
 from govdesk.services.documents import BatchResult, batch_agreements
@@ -44,7 +45,7 @@ class BatchPrintDialog(QDialog):
         default_dir: Path | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowTitle("批量打印调解协议书")
+        self.setWindowTitle(self.tr("批量打印调解协议书"))
         self.store, self.tasks, self.actor = store, tasks, actor
         self.batch_result: BatchResult | None = None
         self.cancelled = False
@@ -54,24 +55,23 @@ class BatchPrintDialog(QDialog):
         self._dir_chosen = default_dir is not None
 
         layout = QVBoxLayout(self)
-        intro = QLabel("生成所选月份内达成的全部书面调解协议书（每份协议按份数含全部原件），保存为 PDF 文件，"
-                       "再用 PDF 阅读器或本程序的打印预览打印。已出具过的协议保留原编号，标注“副本”。")  # fmt: skip
+        intro = QLabel(self.tr("生成所选月份内达成的全部书面调解协议书（每份协议按份数含全部原件），保存为 PDF 文件，再用 PDF 阅读器或本程序的打印预览打印。已出具过的协议保留原编号，标注“副本”。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.month_edit = QDateEdit()
-        self.month_edit.setDisplayFormat("yyyy年MM月")
+        self.month_edit.setDisplayFormat(self.tr("yyyy年MM月"))
         today = china_today()
         self.month_edit.setDate(QDate(today.year, today.month, 1))
         self.month_edit.setMaximumDate(QDate(today.year + 1, 12, 31))
-        form.addRow("协议达成月份", self.month_edit)
+        form.addRow(self.tr("协议达成月份"), self.month_edit)
         folder_row = QHBoxLayout()
         self.folder_edit = QLineEdit(str(default_dir or default_folder(self.month)))
-        choose = QPushButton("选择…")
+        choose = QPushButton(self.tr("选择…"))
         choose.clicked.connect(self._choose_folder)
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(choose)
-        form.addRow("保存到文件夹", folder_row)
+        form.addRow(self.tr("保存到文件夹"), folder_row)
         layout.addLayout(form)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -79,11 +79,11 @@ class BatchPrintDialog(QDialog):
         layout.addWidget(self.summary)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.start_button = QPushButton("开始生成")
+        self.start_button = QPushButton(self.tr("开始生成"))
         self.start_button.setDefault(True)
-        self.open_button = QPushButton("打开文件夹")
+        self.open_button = QPushButton(self.tr("打开文件夹"))
         self.open_button.setVisible(False)
-        self.close_button = QPushButton("关闭")
+        self.close_button = QPushButton(self.tr("关闭"))
         for b in (self.start_button, self.open_button, self.close_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
@@ -111,7 +111,7 @@ class BatchPrintDialog(QDialog):
             self.folder_edit.setText(str(default_folder(self.month)))
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "保存到文件夹", str(self.folder.parent))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), str(self.folder.parent))
         if chosen:
             self._dir_chosen = True
             self.folder_edit.setText(chosen)
@@ -121,15 +121,15 @@ class BatchPrintDialog(QDialog):
 
     def start(self) -> None:
         if not self.folder_edit.text().strip():
-            self.summary.setText("请先选择保存的文件夹。")
+            self.summary.setText(self.tr("请先选择保存的文件夹。"))
             return
         store, actor, month, folder, cancel = self.store, self.actor, self.month, self.folder, self._cancel
         cancel.clear()
         self.batch_result, self.cancelled = None, False
         self.start_button.setEnabled(False)
         self.summary.setText("")
-        progress = QProgressDialog(f"正在生成 {month} 的调解协议书……", "取消", 0, 0, self)
-        progress.setWindowTitle("批量打印")
+        progress = QProgressDialog(self.tr("正在生成 %1 的调解协议书……").replace("%1", month), self.tr("取消"), 0, 0, self)
+        progress.setWindowTitle(self.tr("批量打印"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
@@ -180,7 +180,10 @@ class BatchPrintDialog(QDialog):
         if isinstance(err, BatchCancelled):
             self.cancelled = True
             made = sorted(self.folder.glob("*.pdf")) if self.folder.is_dir() else []
-            self.summary.setText(f"已取消。取消前已完成的 {len(made)} 份保存在 {self.folder}（已出具的保留编号）。")
+            self.summary.setText(
+                self.tr("已取消。取消前已完成的 %1 份保存在 %2（已出具的保留编号）。")
+                .replace("%1", str(len(made))).replace("%2", str(self.folder))
+            )  # fmt: skip
             self.open_button.setVisible(bool(made))
             return
         show_error(err, self)
@@ -189,13 +192,19 @@ class BatchPrintDialog(QDialog):
 def describe(result: BatchResult, month: str, folder: Path) -> str:
     made = result.issued + result.reprinted
     if not made and not result.skipped:
-        return f"{month} 没有达成书面调解协议的纠纷，没有生成文件。"
-    lines = [f"已生成 {made} 份调解协议书（新出具 {result.issued} 份，重印副本 {result.reprinted} 份），保存在 {folder}。"]
+        return translate("BatchPrintDialog", "%1 没有达成书面调解协议的纠纷，没有生成文件。").replace("%1", month)
+    lines = [
+        translate("BatchPrintDialog", "已生成 %1 份调解协议书（新出具 %2 份，重印副本 %3 份），保存在 %4。")
+        .replace("%1", str(made)).replace("%2", str(result.issued)).replace("%3", str(result.reprinted))
+        .replace("%4", str(folder))
+    ]  # fmt: skip
     if result.skipped:
-        lines.append(f"跳过 {len(result.skipped)} 件：" + "；".join(f"{n}（{why}）" for n, why in result.skipped[:5])
+        lines.append(translate("BatchPrintDialog", "跳过 %1 件：").replace("%1", str(len(result.skipped)))
+                     + "；".join(f"{n}（{why}）" for n, why in result.skipped[:5])
                      + ("……" if len(result.skipped) > 5 else ""))  # fmt: skip
     if result.warnings:
-        lines.append("注意：" + "；".join(result.warnings[:3]) + ("……" if len(result.warnings) > 3 else ""))
+        lines.append(translate("BatchPrintDialog", "注意：") + "；".join(result.warnings[:3])
+                     + ("……" if len(result.warnings) > 3 else ""))  # fmt: skip
     return "\n".join(lines)
 
 

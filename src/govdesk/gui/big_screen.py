@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from govdesk.domain.clock import china_time, china_today
 from govdesk.domain.errors import GovdeskError
+from govdesk.domain.translatable import QT_TRANSLATE_NOOP
 from govdesk.maps.build import MapOptions, build_map_html
 from govdesk.maps.tiles import basemap_path
 from govdesk.reports.periods import Period, parse_period
@@ -45,14 +46,19 @@ from .tasks import TaskManager
 
 REFRESH_MS = 60_000
 LIST_LIMIT = 30
-SCREEN_TILES = (("received", "受理事项"), ("disputes", "矛盾纠纷"), ("success_rate", "调解成功率"),
-                ("on_time_rate", "按期办结率"), ("overdue", "超期未办结"), ("satisfaction_rate", "群众满意率"),
-                ("on_spot_rate", "就地化解率"), ("risk:red", "在办红色风险"))  # fmt: skip
+# Labels marked for lupdate (context ""), translated where they are shown: this runs before the translator exists.
+SCREEN_TILES = (
+    ("received", QT_TRANSLATE_NOOP("", "受理事项")), ("disputes", QT_TRANSLATE_NOOP("", "矛盾纠纷")),
+    ("success_rate", QT_TRANSLATE_NOOP("", "调解成功率")), ("on_time_rate", QT_TRANSLATE_NOOP("", "按期办结率")),
+    ("overdue", QT_TRANSLATE_NOOP("", "超期未办结")), ("satisfaction_rate", QT_TRANSLATE_NOOP("", "群众满意率")),
+    ("on_spot_rate", QT_TRANSLATE_NOOP("", "就地化解率")), ("risk:red", QT_TRANSLATE_NOOP("", "在办红色风险")),
+)  # fmt: skip
 _BG, _PANEL, _TEXT, _MUTED = "#0b1e3a", "#12305a", "#e8f0fe", "#9fb4d6"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("BigScreen", text)
+    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,7 @@ class _Tile(QFrame):
         layout.addWidget(self.caption)
 
     def set_figure(self, fig: Figure | None) -> None:
-        self.value.setText(fig.text if fig else "0件")
+        self.value.setText(fig.text if fig else tr("0件"))
         self.setToolTip(fig.formula if fig else "")
 
 
@@ -171,7 +177,7 @@ class _CaseList(QFrame):
         layout.addWidget(self.table, 1)
 
     def set_rows(self, rows: list[CaseRow], count: int) -> None:
-        self.title.setText(f"{self.title_text}　{count} 件")
+        self.title.setText(f"{self.title_text}　" + tr("%1 件").replace("%1", f"{count:,}"))
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             for c, text in enumerate((r.title, r.village or "—", f"{china_time(r.created_at):%m-%d %H:%M}")):
@@ -193,7 +199,8 @@ class _CaseList(QFrame):
         self.fit_rows()
 
 
-_RISK_SHOWN = (("red", "红", "#ff6b6b"), ("yellow", "黄", "#fbbc04"), ("green", "绿", "#5bd67a"))
+_RISK_SHOWN = (("red", QT_TRANSLATE_NOOP("", "红"), "#ff6b6b"), ("yellow", QT_TRANSLATE_NOOP("", "黄"), "#fbbc04"),
+               ("green", QT_TRANSLATE_NOOP("", "绿"), "#5bd67a"))  # fmt: skip
 
 
 class _MapPanel(QFrame):
@@ -238,7 +245,7 @@ class _MapPanel(QFrame):
         return self.canvas is not None and self.canvas.is_ready
 
     def show_map(self, page: ScreenMap, period: Period) -> None:
-        parts = [f"<span style='color:{color}'>●</span> {label} {page.by_risk.get(level, 0):,}"
+        parts = [f"<span style='color:{color}'>●</span> {tr(label)} {page.by_risk.get(level, 0):,}"
                  for level, label, color in _RISK_SHOWN]  # fmt: skip
         text = "　".join(parts)
         if page.unplaced:
@@ -366,15 +373,16 @@ class BigScreen(QWidget):
         self.data = data
         dash = data.dashboard
         figs: dict[str, Figure] = dict(dash.figures)
-        figs["risk:red"] = Figure("risk:red", "在办红色风险", data.red_count, "件",
-                                  f"在办红色风险事项 = {data.red_count}（不限期间）", "risk:red", data.red_count)  # fmt: skip
+        figs["risk:red"] = Figure("risk:red", tr("在办红色风险"), data.red_count, tr("件"),
+                                  tr("在办红色风险事项 = %1（不限期间）").replace("%1", str(data.red_count)),
+                                  "risk:red", data.red_count)  # fmt: skip
         for key, tile in self.tiles.items():
             tile.set_figure(figs.get(key))
         self.red_list.set_rows(data.red, data.red_count)
         self.overdue_list.set_rows(data.overdue, data.overdue_count)
         if data.map is not None:
             self.map_panel.show_map(data.map, self.period)
-        self.subtitle.setText(tr(f"{self.period.label}　更新于 {data.loaded_at:%H:%M:%S}"))
+        self.subtitle.setText(f"{self.period.label}　" + tr("更新于 %1").replace("%1", f"{data.loaded_at:%H:%M:%S}"))
         self.refreshed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

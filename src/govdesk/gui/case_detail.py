@@ -43,7 +43,16 @@ from .action_forms import PRIMARY_ORDER
 from .agreement_view import AgreementCard, ReferralCard
 from .attachments_view import AttachmentsView
 from .case_table_model import local_time
-from .labels import channel_label, kind_label, risk_badge_style, risk_label, role_label, status_label
+from .labels import (
+    action_label,
+    channel_label,
+    kind_label,
+    risk_badge_style,
+    risk_label,
+    role_label,
+    status_label,
+)
+from .locale_format import format_date, format_datetime, format_number
 from .person_rights_dialogs import RevealDialog
 from .print_preview import DocumentMenu
 from .signature_pad import SignaturePadDialog
@@ -321,7 +330,7 @@ class CaseDetailPane(QWidget):
         self._risk_badge.setText(self.tr("%s预警") % risk_label(r.risk))
         self._risk_badge.setStyleSheet(risk_badge_style(r.risk))
         self._kind_line.setText(" · ".join(x for x in (kind_label(r.kind), r.category or "") if x))
-        amount = self.tr("%s 元") % f"{d.amount_cents / 100:,.2f}" if d.amount_cents is not None else ""
+        amount = self.tr("%s 元") % format_number(d.amount_cents / 100, 2) if d.amount_cents is not None else ""
         coords = (
             self.tr("纬度 %1，经度 %2").replace("%1", f"{d.latitude:.6f}").replace("%2", f"{d.longitude:.6f}")
             if d.latitude is not None and d.longitude is not None
@@ -330,7 +339,7 @@ class CaseDetailPane(QWidget):
         values = {
             "channel": channel_label(r.channel),
             "risk_reason": d.risk_reason,
-            "occurred": r.occurred_at.isoformat() if r.occurred_at else self.tr("未填写"),
+            "occurred": format_date(r.occurred_at) if r.occurred_at else self.tr("未填写"),
             "people": self.tr("%s 人") % d.people_involved,
             "amount": amount,
             "registered": f"{d.registered_by}　{local_time(r.created_at)}",
@@ -389,14 +398,18 @@ class CaseDetailPane(QWidget):
                 if left < 0
                 else (self.tr("今天到期") if left == 0 else self.tr("还有 %s 天") % left)
             )
-            deadline.setText(f"{lc.due_what or self.tr('办理')}：{lc.due_date.isoformat()}（{when}）")
+            deadline.setText(f"{lc.due_what or self.tr('办理')}：{format_date(lc.due_date)}（{when}）")
             deadline.setStyleSheet("color:#d93025; font-weight:bold;" if left < 0 else "")
         else:
             deadline.setText(self.tr("无"))
             deadline.setStyleSheet("")
         self._fields["handlers"].setText("、".join(lc.handlers) or self.tr("未指定"))
+        firsts = {
+            "发现": self.tr("第一时间发现"), "受理": self.tr("第一时间受理"), "化解": self.tr("第一时间化解"),
+            "确认": self.tr("第一时间确认"), "反馈": self.tr("第一时间反馈"),
+        }  # fmt: skip
         self._fields["milestones"].setText("<br>".join(
-            f"第一时间{name}：{_milestone(at, name == '发现')}" for name, at in lc.milestones
+            f"{firsts.get(name, name)}：{_milestone(at, name == '发现')}" for name, at in lc.milestones
         ))  # fmt: skip
         self._fields["milestones"].setTextFormat(Qt.TextFormat.RichText)
         self._agreements_title.setVisible(bool(lc.agreements))
@@ -430,7 +443,7 @@ class CaseDetailPane(QWidget):
         self._actions_host.setVisible(bool(offered))
         primary = [a for a in offered if a in PRIMARY_ORDER]
         for i, action in enumerate(offered):
-            button = QPushButton(self.tr(action.label))
+            button = QPushButton(action_label(action))
             button.setObjectName(f"action-{action.value}")
             button.setMinimumHeight(30)
             if action in primary[:1]:
@@ -496,7 +509,7 @@ class CaseDetailPane(QWidget):
         else:
             basics = "　".join(x for x in (p.gender or "", p.ethnicity or "") if x)
             if p.birth_date:
-                basics += ("　" if basics else "") + self.tr("出生 %s") % p.birth_date.isoformat()
+                basics += ("　" if basics else "") + self.tr("出生 %s") % format_date(p.birth_date)
             if basics:
                 lines.append(basics)
             if p.id_number_masked:
@@ -546,8 +559,8 @@ def _milestone(at: dt.datetime | None, maybe_date: bool = False) -> str:
     if at is None:
         return "—"
     if maybe_date and at.time() == dt.time():
-        return at.date().isoformat()  # "discovered" falls back to the date it happened: no time of day
-    return china_time(at).strftime("%Y-%m-%d %H:%M")
+        return format_date(at.date())  # "discovered" falls back to the date it happened: no time of day
+    return format_datetime(china_time(at))
 
 
 def _clear(layout: QVBoxLayout) -> None:

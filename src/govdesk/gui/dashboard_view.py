@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.domain.clock import china_today
+from govdesk.domain.translatable import QT_TRANSLATE_NOOP
 from govdesk.reports import charts  # before the Qt canvas: sets the Chinese font and the Agg default
 from govdesk.reports.periods import Period, parse_period
 from govdesk.reports.statistics import Dashboard, Figure
@@ -44,20 +45,27 @@ from .tasks import TaskManager, show_error
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardView", text)
+    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
+    return QCoreApplication.translate("", text)
 
 
 # The tiles, in reading order: figure keys of Dashboard.figures, then the risk levels (Dashboard.by_risk).
 TILE_KEYS = ("received", "disputes", "success_rate", "on_time_rate", "overdue", "satisfaction_rate",
              "performed_rate", "confirmations", "on_spot_rate")  # fmt: skip
-RISK_TILES = (("red", "红色风险", "#d93025"), ("yellow", "黄色风险", "#e37400"), ("green", "绿色风险", "#188038"))
-PERIOD_KINDS = (("month", "月"), ("quarter", "季度"), ("year", "年"))
+# Labels marked for lupdate (context ""), translated where they are shown: this runs before the translator exists.
+RISK_TILES = (
+    ("red", QT_TRANSLATE_NOOP("", "红色风险"), "#d93025"),
+    ("yellow", QT_TRANSLATE_NOOP("", "黄色风险"), "#e37400"),
+    ("green", QT_TRANSLATE_NOOP("", "绿色风险"), "#188038"),
+)
+PERIOD_KINDS = (("month", QT_TRANSLATE_NOOP("", "月")), ("quarter", QT_TRANSLATE_NOOP("", "季度")),
+                ("year", QT_TRANSLATE_NOOP("", "年")))  # fmt: skip
 
 
 def risk_figure(dash: Dashboard, level: str, label: str) -> Figure:
     found = dash.by_risk.get(level)
     if found is None:
-        return Figure(f"risk:{level}", label, 0, "件", f"{label} = 0", f"risk:{level}", 0)
+        return Figure(f"risk:{level}", label, 0, tr("件"), f"{label} = 0", f"risk:{level}", 0)
     return Figure(found.key, label, found.value, found.unit, f"{label} = {found.value:g}", found.cases, found.count)
 
 
@@ -65,7 +73,7 @@ def tile_figures(dash: Dashboard) -> dict[str, Figure]:
     """The figure each tile shows, by tile key (``risk:red`` … for the risk tiles)."""
     out = {k: dash.figures[k] for k in TILE_KEYS if k in dash.figures}
     for level, label, _ in RISK_TILES:
-        out[f"risk:{level}"] = risk_figure(dash, level, label)
+        out[f"risk:{level}"] = risk_figure(dash, level, tr(label))
     return out
 
 
@@ -96,7 +104,7 @@ class StatTile(QFrame):
     def set_figure(self, figure: Figure) -> None:
         self.figure = figure
         self.value_label.setText(figure.text)
-        self.setToolTip(f"{figure.label}：{figure.formula}\n{tr('点击查看对应事项')}（{figure.count} 件）")
+        self.setToolTip(f"{figure.label}：{figure.formula}\n" + tr("点击查看对应事项（%1 件）").replace("%1", str(figure.count)))
 
     def value_text(self) -> str:
         return self.value_label.text()
@@ -201,11 +209,12 @@ class DashboardView(QWidget):
         self.tiles: dict[str, StatTile] = {}
         tiles = QGridLayout()
         tiles.setSpacing(8)
-        labels = {"received": "受理事项", "disputes": "矛盾纠纷", "success_rate": "调解成功率", "on_time_rate": "按期办结率",
-                  "overdue": "超期未办结", "satisfaction_rate": "群众满意率", "performed_rate": "协议履行率",
-                  "confirmations": "申请司法确认", "on_spot_rate": "网格事件就地化解率"}  # fmt: skip
+        labels = {"received": tr("受理事项"), "disputes": tr("矛盾纠纷"), "success_rate": tr("调解成功率"),
+                  "on_time_rate": tr("按期办结率"), "overdue": tr("超期未办结"), "satisfaction_rate": tr("群众满意率"),
+                  "performed_rate": tr("协议履行率"), "confirmations": tr("申请司法确认"),
+                  "on_spot_rate": tr("网格事件就地化解率")}  # fmt: skip
         specs = [(k, labels[k], "#d93025" if k == "overdue" else "#1a73e8") for k in TILE_KEYS]
-        specs += [(f"risk:{lvl}", lab, color) for lvl, lab, color in RISK_TILES]
+        specs += [(f"risk:{lvl}", tr(lab), color) for lvl, lab, color in RISK_TILES]
         for i, (key, label, color) in enumerate(specs):
             tile = StatTile(key, tr(label), color)
             tile.clicked.connect(lambda t=tile: self._tile_clicked(t))
@@ -377,14 +386,15 @@ class DashboardView(QWidget):
         self.chart_trend.show_chart(lambda f: charts.draw_trend(
             f, [m.label for m in dash.by_month], [m.value for m in dash.by_month], tr("月度受理趋势（件）")))  # fmt: skip
         levels = [level for level, _, _ in RISK_TILES]
-        self._items["risk"] = [risk_figure(dash, lvl, lab) for lvl, lab, _ in RISK_TILES]
+        self._items["risk"] = [risk_figure(dash, lvl, tr(lab)) for lvl, lab, _ in RISK_TILES]
         self.chart_risk.show_chart(lambda f: charts.draw_risk_bars(
             f, {lvl: dash.by_risk[lvl].value for lvl in levels if lvl in dash.by_risk}, tr("风险等级（件）")))  # fmt: skip
         self._items["villages"] = list(dash.top_villages)
         self.chart_villages.show_chart(lambda f: charts.draw_bars(
             f, [v.label for v in dash.top_villages], [v.value for v in dash.top_villages],
             tr("未办结事项最多的村（社区）"), ["#e8710a"] * len(dash.top_villages)))  # fmt: skip
-        rows = "".join(f"<tr><td style='padding:4px 12px 4px 0'>{step}</td><td align='right'><b>{days:g}</b> 天</td></tr>"
+        rows = "".join(f"<tr><td style='padding:4px 12px 4px 0'>{step}</td><td align='right'>"
+                       + tr("<b>%1</b> 天").replace("%1", f"{days:g}") + "</td></tr>"
                        for step, days in dash.step_days.items())  # fmt: skip
         self.steps.setText(f"<b>{tr('“五个第一”各环节用时（中位数）')}</b><table style='margin-top:6px'>{rows}</table>"
                            f"<p style='color:#5f6368'>{tr('只计有前后两个时间的事项')}</p>")  # fmt: skip
@@ -435,7 +445,7 @@ class DashboardView(QWidget):
 
         period = self.period()
         pattern = tr("Excel 工作簿 (*.xlsx)") if fmt == "xlsx" else tr("PDF 文件 (*.pdf)")
-        path = self.ask_save_path(str(Path.home() / f"人民调解工作统计表-{period.label}.{fmt}"), pattern)
+        path = self.ask_save_path(str(Path.home() / (tr("人民调解工作统计表") + f"-{period.label}.{fmt}")), pattern)
         if not path:
             return
         build = export_report if fmt == "xlsx" else report_pdf

@@ -45,7 +45,8 @@ _NOTE_STYLE = "color:#b06000;background:#fef7e0;border:1px solid #f9d887;border-
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
+    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
+    return QCoreApplication.translate("", text)
 
 
 def describe_filter(flt: CaseFilter) -> str:

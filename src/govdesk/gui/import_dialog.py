@@ -53,7 +53,8 @@ PROBLEM = "problem"  # what PROBLEM_ROLE holds for a row that cannot be imported
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
+    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
+    return QCoreApplication.translate("", text)
 
 
 class PreviewModel(QAbstractTableModel):

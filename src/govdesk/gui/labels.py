@@ -1,7 +1,8 @@
 """Chinese labels for the domain enums, routed through Qt's translator so an English .qm can follow.
 
 The domain carries its own Chinese labels (used by the CLI and documents); the GUI repeats them here as
-string literals because lupdate can only extract literals.
+string literals because lupdate can only extract literals. (The lifecycle actions are marked in the domain
+itself, with a no-op ``QT_TRANSLATE_NOOP``.)
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from govdesk.domain.codes import Channel, Kind, PartyRole, Risk, Status
+from govdesk.domain.lifecycle import Action
 
 
-def _t(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
+    """QCoreApplication.translate; lupdate reads calls of this name with literal arguments."""
     return QCoreApplication.translate(context, text)
 
 
@@ -22,63 +25,73 @@ def _t(context: str, text: str) -> str:
 
 def kind_label(kind: Kind) -> str:
     return {
-        Kind.DISPUTE: _t("Kind", "矛盾纠纷"),
-        Kind.COMPLAINT: _t("Kind", "投诉"),
-        Kind.SUGGESTION: _t("Kind", "建议"),
-        Kind.HELP: _t("Kind", "求助"),
-        Kind.CONSULTATION: _t("Kind", "法律咨询"),
-        Kind.GRID_EVENT: _t("Kind", "网格事件"),
-    }.get(kind) or _t("Kind", kind.label)
+        Kind.DISPUTE: translate("Kind", "矛盾纠纷"),
+        Kind.COMPLAINT: translate("Kind", "投诉"),
+        Kind.SUGGESTION: translate("Kind", "建议"),
+        Kind.HELP: translate("Kind", "求助"),
+        Kind.CONSULTATION: translate("Kind", "法律咨询"),
+        Kind.GRID_EVENT: translate("Kind", "网格事件"),
+    }.get(kind) or translate("Kind", kind.label)
 
 
 def channel_label(channel: Channel) -> str:
     return {
-        Channel.WALK_IN: _t("Channel", "当事人申请"),
-        Channel.INITIATIVE: _t("Channel", "主动调解"),
-        Channel.GRID_OFFICER: _t("Channel", "网格员上报"),
-        Channel.HOTLINE_12345: _t("Channel", "12345热线转办"),
-        Channel.REFERRAL: _t("Channel", "部门移送"),
-        Channel.ONLINE: _t("Channel", "扫码/网上反映"),
-    }.get(channel) or _t("Channel", channel.label)
+        Channel.WALK_IN: translate("Channel", "当事人申请"),
+        Channel.INITIATIVE: translate("Channel", "主动调解"),
+        Channel.GRID_OFFICER: translate("Channel", "网格员上报"),
+        Channel.HOTLINE_12345: translate("Channel", "12345热线转办"),
+        Channel.REFERRAL: translate("Channel", "部门移送"),
+        Channel.ONLINE: translate("Channel", "扫码/网上反映"),
+    }.get(channel) or translate("Channel", channel.label)
 
 
 def role_label(role: PartyRole) -> str:
     return {
-        PartyRole.APPLICANT: _t("PartyRole", "申请人"),
-        PartyRole.RESPONDENT: _t("PartyRole", "被申请人"),
-        PartyRole.THIRD_PARTY: _t("PartyRole", "第三人"),
-    }.get(role) or _t("PartyRole", role.label)
+        PartyRole.APPLICANT: translate("PartyRole", "申请人"),
+        PartyRole.RESPONDENT: translate("PartyRole", "被申请人"),
+        PartyRole.THIRD_PARTY: translate("PartyRole", "第三人"),
+    }.get(role) or translate("PartyRole", role.label)
 
 
 def risk_label(risk: Risk) -> str:
     return {
-        Risk.RED: _t("Risk", "红色"),
-        Risk.YELLOW: _t("Risk", "黄色"),
-        Risk.GREEN: _t("Risk", "绿色"),
-    }.get(risk) or _t("Risk", risk.label)
+        Risk.RED: translate("Risk", "红色"),
+        Risk.YELLOW: translate("Risk", "黄色"),
+        Risk.GREEN: translate("Risk", "绿色"),
+    }.get(risk) or translate("Risk", risk.label)
 
 
 def status_label(status: Status) -> str:
     return {
-        Status.REGISTERED: _t("Status", "已登记"),
-        Status.ACCEPTED: _t("Status", "已受理"),
-        Status.REFUSED: _t("Status", "不予受理"),
-        Status.MEDIATING: _t("Status", "调解中"),
-        Status.AGREED: _t("Status", "达成协议"),
-        Status.FAILED: _t("Status", "调解终止"),
-        Status.ASSIGNED: _t("Status", "已分派"),
-        Status.REFERRED: _t("Status", "已交办"),
-        Status.HANDLED: _t("Status", "已办理"),
-        Status.FED_BACK: _t("Status", "已反馈"),
-        Status.CLOSED: _t("Status", "已办结"),
-        Status.ARCHIVED: _t("Status", "已归档"),
-        Status.WITHDRAWN: _t("Status", "已撤回"),
-    }.get(status) or _t("Status", status.label)
+        Status.REGISTERED: translate("Status", "已登记"),
+        Status.ACCEPTED: translate("Status", "已受理"),
+        Status.REFUSED: translate("Status", "不予受理"),
+        Status.MEDIATING: translate("Status", "调解中"),
+        Status.AGREED: translate("Status", "达成协议"),
+        Status.FAILED: translate("Status", "调解终止"),
+        Status.ASSIGNED: translate("Status", "已分派"),
+        Status.REFERRED: translate("Status", "已交办"),
+        Status.HANDLED: translate("Status", "已办理"),
+        Status.FED_BACK: translate("Status", "已反馈"),
+        Status.CLOSED: translate("Status", "已办结"),
+        Status.ARCHIVED: translate("Status", "已归档"),
+        Status.WITHDRAWN: translate("Status", "已撤回"),
+    }.get(status) or translate("Status", status.label)
+
+
+def action_label(action: Action) -> str:
+    """A lifecycle action's name (domain.lifecycle.ACTION_LABELS, marked there for lupdate)."""
+    return translate("Action", action.label)
+
+
+def action_label_text(label: str) -> str:
+    """The same for a label already looked up (a timeline entry's ``action_label``)."""
+    return translate("Action", label)
 
 
 def data_label(context: str, text: str) -> str:
     """Code-table names (categories, ethnic groups) are data; a translation file may still cover them."""
-    return _t(context, text)
+    return translate(context, text)
 
 
 # Muted traffic-light colours: readable on white, and distinguishable from each other in greyscale print.

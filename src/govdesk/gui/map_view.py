@@ -379,7 +379,7 @@ class MapCanvas(QWebEngineView):
 
     def _loaded(self, ok: bool) -> None:
         if not ok:
-            self.failed.emit("地图页面未能载入。")
+            self.failed.emit(self.tr("地图页面未能载入。"))
             return
         self._waited_ms = 0
         self._poll.start()
@@ -388,7 +388,7 @@ class MapCanvas(QWebEngineView):
         self._waited_ms += _POLL_MS
         if self._waited_ms > READY_TIMEOUT_MS:
             self._poll.stop()
-            self.failed.emit("地图长时间没有显示出来，请重试。")
+            self.failed.emit(self.tr("地图长时间没有显示出来，请重试。"))
             return
         revision = self._revision
 
@@ -398,7 +398,7 @@ class MapCanvas(QWebEngineView):
             if state.get("error"):
                 self._poll.stop()
                 log.error("map page failed: %s", state["error"])
-                self.failed.emit("地图页面出错，未能显示。")
+                self.failed.emit(self.tr("地图页面出错，未能显示。"))
             elif state.get("ready"):
                 self._poll.stop()
                 self.is_ready = True

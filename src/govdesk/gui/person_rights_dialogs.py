@@ -205,7 +205,7 @@ class PersonExportDialog(_ReasonDialog):
             # Ask for the reason before the file dialog; the service checks it again.
             self._refused(ValidationError(self.tr("请写明申请情况（例如：本人书面申请），至少2个字。"), "reason"))
             return
-        path = self.choose_path(f"个人信息-{self.person.name}-{china_today():%Y%m%d}.json")
+        path = self.choose_path(self.tr("个人信息") + f"-{self.person.name}-{china_today():%Y%m%d}.json")
         if not path:
             return
         target = Path(path if path.lower().endswith(".json") else path + ".json")
@@ -281,7 +281,7 @@ class AnonymiseDialog(_ReasonDialog):
         self.open_cases = cases
         if cases:
             shown = "、".join(f"{number}（{status}）" for number, status in cases[:5]) + (
-                "等" if len(cases) > 5 else ""
+                self.tr("等") if len(cases) > 5 else ""
             )
             self._show_banner(
                 self.tr("现在不能匿名化：此人还是 %1 件未办结事项的当事人：%2。办理中还需要核实身份、联系当事人，"

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from govdesk.documents.catalog import BY_CLI, DocKind, doc_name, supplement_no
 from govdesk.domain.codes import Kind, Status
 from govdesk.domain.errors import ValidationError
+from govdesk.gui.labels import translate
 from govdesk.gui.preferences import preferences
 from govdesk.gui.tasks import TaskManager, show_error
 from govdesk.services.actor import Actor
@@ -70,7 +71,7 @@ class QtPdfPages:
         self.document: Any = QPdfDocument()
         self.document.load(str(path))
         if self.document.status() != QPdfDocument.Status.Ready:
-            raise ValidationError("这个 PDF 文件无法打开（已损坏？）。")
+            raise ValidationError(translate("PrintPreviewDialog", "这个 PDF 文件无法打开（已损坏？）。"))
 
     @property
     def page_count(self) -> int:
@@ -95,14 +96,16 @@ class PopplerPages:
         self.sizes = [QSizeF(float(w), float(h)) for w, h in
                       re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.MULTILINE)]  # fmt: skip
         if not self.sizes:
-            raise ValidationError("这个 PDF 文件无法打开（已损坏？）。")
+            raise ValidationError(translate("PrintPreviewDialog", "这个 PDF 文件无法打开（已损坏？）。"))
 
     @staticmethod
     def _run(args: list[str]) -> bytes:
         try:
             done = subprocess.run(args, capture_output=True, timeout=120, check=True)
         except (OSError, subprocess.SubprocessError) as err:
-            raise ValidationError(f"无法显示 PDF（{args[0]} 出错：{err}）。请安装 poppler-utils。") from None
+            raise ValidationError(
+                translate("PrintPreviewDialog", "无法显示 PDF（%1 出错：%2）。请安装 poppler-utils。").replace("%1", args[0]).replace("%2", str(err))
+            ) from None
         return done.stdout
 
     @property
@@ -127,7 +130,7 @@ def open_pages(path: Path) -> PdfPages:
         return QtPdfPages(path)
     if HAVE_POPPLER:
         return PopplerPages(path)
-    raise ValidationError("这台电脑缺少显示 PDF 的组件（QtPdf 或 poppler）。请用“另存为 PDF”后用其他阅读器打开。")
+    raise ValidationError(translate("PrintPreviewDialog", "这台电脑缺少显示 PDF 的组件（QtPdf 或 poppler）。请用“另存为 PDF”后用其他阅读器打开。"))
 
 
 def print_dpi(printer: QPrinter) -> int:
@@ -162,17 +165,19 @@ def render_to_printer(
     dpi = print_dpi(printer)
     painter = QPainter()
     if not painter.begin(printer):
-        raise ValidationError("无法开始打印：打印机没有响应。请检查打印机是否已连接、是否已选对打印机。")
+        raise ValidationError(translate("PrintPreviewDialog", "无法开始打印：打印机没有响应。请检查打印机是否已连接、是否已选对打印机。"))
     sent = 0
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         for i, page in enumerate(pages):
             if i and not printer.newPage():
-                raise ValidationError("打印中断：打印机不接受新的一页。")
+                raise ValidationError(translate("PrintPreviewDialog", "打印中断：打印机不接受新的一页。"))
             size = document.point_size(page)
             image = document.render(page, QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi)))
             if image.isNull():
-                raise ValidationError(f"第 {page + 1} 页无法生成打印图像（内存不足？）。请关闭其他程序后重试。")
+                raise ValidationError(
+                    translate("PrintPreviewDialog", "第 %1 页无法生成打印图像（内存不足？）。请关闭其他程序后重试。").replace("%1", str(page + 1))
+                )
             sheet = QRectF(painter.viewport())
             scale = min(sheet.width() / image.width(), sheet.height() / image.height())
             w, h = image.width() * scale, image.height() * scale
@@ -192,7 +197,9 @@ def save_bytes(pdf: bytes, path: Path) -> None:
         tmp.replace(path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise ValidationError(f"无法写入 {path}：{err.strerror}。请换一个位置保存。") from None
+        raise ValidationError(
+            translate("PrintPreviewDialog", "无法写入 %1：%2。请换一个位置保存。").replace("%1", str(path)).replace("%2", str(err.strerror))
+        ) from None
 
 
 class PageList(QScrollArea):
@@ -236,7 +243,7 @@ class PrintPreviewDialog(QDialog):
         copies: int | None = None, copies_note: str = "", file_name: str = "",
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowTitle(f"打印预览 — {title}")
+        self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", title))
         self.pdf = pdf
         printing = preferences().value.printing
         self.copies = max(1, copies if copies is not None else printing.copies)  # default: 设置 → 打印
@@ -286,15 +293,15 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
 
         bar = QHBoxLayout()
-        self.zoom_out_button = QPushButton("缩小")
-        self.zoom_in_button = QPushButton("放大")
+        self.zoom_out_button = QPushButton(self.tr("缩小"))
+        self.zoom_in_button = QPushButton(self.tr("放大"))
         self.zoom_label = QLabel()
         self.pages_label = QLabel()
         self.copies_label = QLabel(copies_note)
         self.copies_label.setStyleSheet("color:#5f6368;")
-        self.print_button = QPushButton("打印…")
-        self.save_button = QPushButton("另存为 PDF…")
-        self.close_button = QPushButton("关闭")
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.save_button = QPushButton(self.tr("另存为 PDF…"))
+        self.close_button = QPushButton(self.tr("关闭"))
         self.print_button.setDefault(True)
         for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.pages_label, self.copies_label):
             bar.addWidget(w)
@@ -311,7 +318,7 @@ class PrintPreviewDialog(QDialog):
 
         self._zoom_index = ZOOM_STEPS.index(1.0)
         self._apply_zoom()
-        self.pages_label.setText(f"共 {self.page_count} 页" if self.pages else "无法显示")
+        self.pages_label.setText(self.tr("共 %1 页").replace("%1", str(self.page_count)) if self.pages else self.tr("无法显示"))
         self.print_button.setEnabled(self.pages is not None)
         screen = QGuiApplication.primaryScreen()
         avail = screen.availableGeometry() if screen is not None else None
@@ -323,8 +330,10 @@ class PrintPreviewDialog(QDialog):
         note = ""
         if (issued.kind == "agreement" or supplement_no(issued.kind)) and parties:
             # The agreement PDF already holds every original (第1份…第N份: one per party, one for the committee).
-            note = f"本文件已含 {parties + 1} 份原件（每方当事人一份、委员会存档一份），打印一份即可。"
-        title = f"{issued.case_number} {name}" + ("（副本）" if issued.reprint else "")
+            note = translate("PrintPreviewDialog", "本文件已含 %1 份原件（每方当事人一份、委员会存档一份），打印一份即可。").replace(
+                "%1", str(parties + 1)
+            )
+        title = f"{issued.case_number} {name}" + (translate("PrintPreviewDialog", "（副本）") if issued.reprint else "")
         return cls(issued.pdf, title, parent, warnings=issued.warnings, copies_note=note,
                    file_name=f"{issued.case_number}-{name}.pdf")  # fmt: skip
 
@@ -359,7 +368,7 @@ class PrintPreviewDialog(QDialog):
     def print_document(self) -> None:
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印")
+        dialog.setWindowTitle(self.tr("打印"))
         dialog.setMinMax(1, max(1, self.page_count))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -381,7 +390,7 @@ class PrintPreviewDialog(QDialog):
 
     def save_as(self) -> Path | None:
         start = str(Path.home() / self.file_name)
-        chosen, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", start, "PDF 文件 (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), start, self.tr("PDF 文件 (*.pdf)"))
         if not chosen:
             return None
         path = Path(chosen)
@@ -442,7 +451,7 @@ class DocumentMenu(QMenu):
     """打印文书 ▸ the kinds for the current case. Call ``set_case`` when the selection changes."""
 
     def __init__(self, store: Store, tasks: TaskManager, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__("打印文书", parent)
+        super().__init__(self.tr("打印文书"), parent)
         self.store, self.tasks, self.actor = store, tasks, actor
         self.number = ""
         self.parties = 0
@@ -461,7 +470,7 @@ class DocumentMenu(QMenu):
             action.setData(doc.cli)
             action.triggered.connect(lambda _=False, cli=doc.cli: self.open_preview(cli))
         if not kinds:
-            empty = self.addAction("（这个事项没有可打印的文书）" if number else "（请先选择一个事项）")
+            empty = self.addAction(self.tr("（这个事项没有可打印的文书）") if number else self.tr("（请先选择一个事项）"))
             empty.setEnabled(False)
         self.setEnabled(bool(number))
 

@@ -130,7 +130,7 @@ class SignatureCanvas(QWidget):
         painter.drawLine(30, base, self.width() - 30, base)
         if self.is_empty:
             painter.setPen(QColor("#9aa3ae"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "请在此处签名")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("请在此处签名"))
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -178,7 +178,7 @@ class SignaturePadDialog(QDialog):
         on_signed: Callable[[ActionDone], None] | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowTitle(f"签名 — {case_number}")
+        self.setWindowTitle(self.tr("签名 — %1").replace("%1", case_number))
         self.store, self.tasks, self.actor, self.case_number = store, tasks, actor, case_number
         self.on_signed = on_signed
         self.parties, self.mediator = list(parties), mediator
@@ -188,18 +188,18 @@ class SignaturePadDialog(QDialog):
         form = QFormLayout()
         self.signer_box = QComboBox()
         for i, name in enumerate(parties, 1):
-            label = f"当事人：{name}" + ("（已签）" if name in signed else "")
+            label = self.tr("当事人：%1").replace("%1", name) + (self.tr("（已签）") if name in signed else "")
             self.signer_box.addItem(label, {"party": i})
-        self.signer_box.addItem("调解员", {"signer": "mediator"})
-        self.signer_box.addItem("记录人", {"signer": "recorder"})
+        self.signer_box.addItem(self.tr("调解员"), {"signer": "mediator"})
+        self.signer_box.addItem(self.tr("记录人"), {"signer": "recorder"})
         first_unsigned = next((i for i, name in enumerate(parties) if name not in signed), 0)
         self.signer_box.setCurrentIndex(first_unsigned)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("调解员或记录人的姓名")
-        form.addRow("签署人", self.signer_box)
-        form.addRow("姓名", self.name_edit)
+        self.name_edit.setPlaceholderText(self.tr("调解员或记录人的姓名"))
+        form.addRow(self.tr("签署人"), self.signer_box)
+        form.addRow(self.tr("姓名"), self.name_edit)
         layout.addLayout(form)
-        hint = QLabel("请签署人用鼠标、手写笔或触摸屏在下方白色区域签名。签名图像将作为附件保存，并登记为“电子签名图像”。")
+        hint = QLabel(self.tr("请签署人用鼠标、手写笔或触摸屏在下方白色区域签名。签名图像将作为附件保存，并登记为“电子签名图像”。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#5f6368;")
         layout.addWidget(hint)
@@ -215,9 +215,9 @@ class SignaturePadDialog(QDialog):
         self.status.setStyleSheet("color:#d93025;")
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        self.clear_button = QPushButton("清除")
-        self.ok_button = QPushButton("确定")
-        self.cancel_button = QPushButton("取消")
+        self.clear_button = QPushButton(self.tr("清除"))
+        self.ok_button = QPushButton(self.tr("确定"))
+        self.cancel_button = QPushButton(self.tr("取消"))
         self.ok_button.setDefault(True)
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
@@ -255,7 +255,7 @@ class SignaturePadDialog(QDialog):
 
     def accept_signature(self) -> None:
         if self.canvas.is_empty:
-            self.status.setText("还没有签名。")
+            self.status.setText(self.tr("还没有签名。"))
             return
         png, data = self.canvas.png(), self.sign_data()
         store, actor, number = self.store, self.actor, self.case_number

@@ -8,22 +8,27 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from govdesk.domain.clock import china_time
 from govdesk.store.records import TimelineEntry
 
+from .labels import action_label_text, status_label, translate
+from .locale_format import format_datetime
+
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def entry_html(entry: TimelineEntry) -> str:
-    when = china_time(entry.at).strftime("%Y-%m-%d %H:%M")
-    corrects = (
-        f"<br><span style='color:#b06000'>更正第 {entry.corrects_seq} 条记录</span>" if entry.corrects_seq else ""
-    )
+    when = format_datetime(china_time(entry.at))
+    corrects = ""
+    if entry.corrects_seq:
+        text = translate("TimelineView", "更正第 %1 条记录").replace("%1", str(entry.corrects_seq))
+        corrects = f"<br><span style='color:#b06000'>{text}</span>"
     status = ""
     if entry.from_status != entry.to_status:
-        status = f"<span style='color:#5f6368'>（{entry.from_status.label} → {entry.to_status.label}）</span>"
+        change = f"{status_label(entry.from_status)} → {status_label(entry.to_status)}"
+        status = f"<span style='color:#5f6368'>（{change}）</span>"
     return (
         f"<span style='color:#5f6368'>{entry.seq}.　{when}　{_html(entry.actor)}</span><br>"
-        f"<b>{_html(entry.action_label)}</b>{status}　{_html(entry.summary)}{corrects}"
+        f"<b>{_html(action_label_text(entry.action_label))}</b>{status}　{_html(entry.summary)}{corrects}"
     )
 
 
