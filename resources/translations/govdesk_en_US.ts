@@ -2410,12 +2410,16 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>Welcome to govdesk, the governance center desk</translation>
     </message>
     <message>
+        <source>这台电脑上还没有数据，先做几项设置，几分钟就好。</source>
+        <translation>There is no data on this PC yet: a few settings first, it takes a few minutes.</translation>
+    </message>
+    <message>
         <source>govdesk 帮助乡镇（街道）综治中心和人民调解委员会登记矛盾纠纷、投诉、求助等事项，跟踪调解和办理过程。数据保存在本机，不联网也能使用，联网后可与县级平台同步。</source>
         <translation>govdesk helps township (street) governance centers and people&apos;s mediation committees register disputes, complaints, requests for help and other matters, and follow their mediation and handling. The data stays on this PC and works without a network; when online it syncs with the county platform.</translation>
     </message>
     <message>
-        <source>这台电脑上还没有数据。请选择：</source>
-        <translation>There is no data on this PC yet. Choose:</translation>
+        <source>请选择：</source>
+        <translation>Choose:</translation>
     </message>
     <message>
         <source>设置本中心（正式使用）</source>

@@ -2410,12 +2410,16 @@
             <translation>欢迎使用 govdesk 综治中心工作台</translation>
         </message>
         <message>
+            <source>这台电脑上还没有数据，先做几项设置，几分钟就好。</source>
+            <translation>这台电脑上还没有数据，先做几项设置，几分钟就好。</translation>
+        </message>
+        <message>
             <source>govdesk 帮助乡镇（街道）综治中心和人民调解委员会登记矛盾纠纷、投诉、求助等事项，跟踪调解和办理过程。数据保存在本机，不联网也能使用，联网后可与县级平台同步。</source>
             <translation>govdesk 帮助乡镇（街道）综治中心和人民调解委员会登记矛盾纠纷、投诉、求助等事项，跟踪调解和办理过程。数据保存在本机，不联网也能使用，联网后可与县级平台同步。</translation>
         </message>
         <message>
-            <source>这台电脑上还没有数据。请选择：</source>
-            <translation>这台电脑上还没有数据。请选择：</translation>
+            <source>请选择：</source>
+            <translation>请选择：</translation>
         </message>
         <message>
             <source>设置本中心（正式使用）</source>

@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from govdesk import __version__
@@ -55,6 +55,21 @@ FONT_FAMILIES = [
     "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
 ]  # fmt: skip
 MIN_POINT_SIZE = 10  # many users are older staff on 1366x768 screens; 9pt CJK is hard to read
+
+
+def application_icon() -> QIcon:
+    """The program's icon in every size resources/icons has (16–256 px bitmaps and the SVG): Qt picks the one
+    that fits the screen's scale, so title bars and task bars stay sharp at 125 %, 150 %, 200 %."""
+    icon = QIcon()
+    try:
+        folder = resources_dir() / "icons"
+    except RuntimeError:
+        return icon
+    for png in sorted(folder.glob("govdesk-*.png")):
+        icon.addFile(str(png))
+    if (folder / "govdesk.svg").is_file():
+        icon.addFile(str(folder / "govdesk.svg"))
+    return icon
 
 
 def load_translators(language: str) -> list[QTranslator]:
@@ -101,6 +116,7 @@ def create_application(argv: Sequence[str] | None = None, language: str | None =
     app.setApplicationName("govdesk")
     app.setOrganizationName("govdesk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
     use_language(app, language or preferences().value.language)
     try:
         fonts = resources_dir() / "fonts"

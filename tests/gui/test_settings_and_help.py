@@ -209,3 +209,15 @@ def test_printing_follows_the_print_settings(
     assert abs(size.width() - b5.width()) < 2 and abs(size.height() - b5.height()) < 2  # A4 pages on B5 sheets
     printed.close()
     dialog.release()
+
+
+def test_the_application_icon_has_every_size(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSize
+
+    from govdesk.app import application_icon
+
+    icon = application_icon()
+    assert not icon.isNull()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
+    assert icon.pixmap(QSize(64, 64), 2.0).width() == 128  # 200 % screens get a sharp bitmap

@@ -209,11 +209,14 @@ class FirstRunDialog(QWizard):
 
     def _welcome_page(self) -> QWizardPage:
         page, layout = self._page(
-            self.tr("欢迎使用 govdesk 综治中心工作台"),
-            self.tr("govdesk 帮助乡镇（街道）综治中心和人民调解委员会登记矛盾纠纷、投诉、求助等事项，跟踪调解和办理过程。"
-                    "数据保存在本机，不联网也能使用，联网后可与县级平台同步。"),
-        )  # fmt: skip
-        question = QLabel(self.tr("这台电脑上还没有数据。请选择："))
+            self.tr("欢迎使用 govdesk 综治中心工作台"), self.tr("这台电脑上还没有数据，先做几项设置，几分钟就好。")
+        )
+        intro = QLabel(self.tr(
+            "govdesk 帮助乡镇（街道）综治中心和人民调解委员会登记矛盾纠纷、投诉、求助等事项，跟踪调解和办理过程。"
+            "数据保存在本机，不联网也能使用，联网后可与县级平台同步。"
+        ))  # fmt: skip
+        intro.setWordWrap(True)
+        question = QLabel(self.tr("请选择："))
         question.setStyleSheet("color:#3c4043; padding-top:4px;")
         self.setup_button = QCommandLinkButton(
             self.tr("设置本中心（正式使用）"),
@@ -235,6 +238,7 @@ class FirstRunDialog(QWizard):
         self.demo_button.setVisible(self._signed_in is None)  # the demo only goes into an empty store
         where = _hint(self.tr("数据目录：%s") % self._store.data_dir)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(intro)
         layout.addWidget(question)
         layout.addWidget(self.setup_button)
         layout.addWidget(self.demo_button)

@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self.villages: list[NamedRef] = []
         self.registration_dialog: RegistrationDialog | None = None
         self.setWindowTitle("govdesk")
-        self.setWindowIcon(qta.icon("mdi6.scale-balance", color="#1a73e8"))
+        # The window icon is the application's (app.application_icon: every size of resources/icons).
         self.resize(1440, 900)
 
         category_names = [c.name for c in categories(registration.data_tables_dir())]
