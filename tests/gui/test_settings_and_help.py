@@ -221,3 +221,23 @@ def test_the_application_icon_has_every_size(qtbot: QtBot) -> None:
     sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
     assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
     assert icon.pixmap(QSize(64, 64), 2.0).width() == 128  # 200 % screens get a sharp bitmap
+
+
+def test_the_daily_backup_at_start_follows_the_policy(
+    qtbot: QtBot, store: Store, tasks: TaskManager, prefs: Preferences, wait_idle: Wait, tmp_path: Path
+) -> None:
+    from govdesk.app import start_daily_backup
+    from govdesk.services.backups import list_backups, set_backup_policy
+
+    window = MainWindow(store, tasks, ADMIN, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                        prefs=prefs)  # fmt: skip
+    qtbot.addWidget(window, before_close_func=_discard_open_form)
+    set_backup_policy(store, ADMIN, BackupPolicy(daily=False))
+    start_daily_backup(window, store, tasks, ADMIN)
+    wait_idle()
+    assert list_backups(store) == []
+    set_backup_policy(store, ADMIN, BackupPolicy(daily=True))
+    start_daily_backup(window, store, tasks, ADMIN)
+    wait_idle()
+    assert [b.reason for b in list_backups(store)] == ["daily"]
+    assert "自动备份" in window.statusBar().currentMessage()
