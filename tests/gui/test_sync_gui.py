@@ -9,17 +9,17 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from govdesk.gui.main_window import MainWindow
 from govdesk.gui.sync_status import ConflictsDialog
-from govdesk.server.apply import county_write
 from govdesk.server.app import create_app
+from govdesk.server.apply import county_write
 from govdesk.server.db import Sequence, make_engine, migrate, write
 from govdesk.server.devices import add_device
 from govdesk.services import sync_service
 from govdesk.services.actor import Actor
 from govdesk.store.store import Store
-from sqlalchemy import text
 
 DIRECTOR = Actor("张主任", "director", "zhuren")
 
