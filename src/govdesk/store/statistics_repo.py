@@ -254,21 +254,22 @@ def _flags_and_medians(
     temporary table of 0/1 flags and durations, then summed and sorted there. (No GROUP BY: a grouped pass would
     carry every column the flags read through its sort.)"""
     where = _scope_where(scope)[0]
-    times = {"j0": "julianday(coalesce(c.occurred_at, c.created_at))", "j1": "julianday(c.accepted_at)",
-             "j2": "julianday(c.resolved_at)", "j3": "julianday(c.confirmed_at)", "j4": "julianday(c.fed_back_at)"}  # fmt: skip
-    diffs = ", ".join(f"round(({times[b]} - {times[a]}) * {_MS_PER_DAY}) AS d{i}" for i, (_, a, b) in enumerate(STEPS))
+    times = ("julianday(coalesce(c.occurred_at, c.created_at)) AS j0, julianday(c.accepted_at) AS j1,"
+             " julianday(c.resolved_at) AS j2, julianday(c.confirmed_at) AS j3, julianday(c.fed_back_at) AS j4")  # fmt: skip
     flags = ", ".join(f"({CONDITIONS[f]}) AS f{i}" for i, f in enumerate(FLAGS))
+    # Each time is parsed once (julianday); the durations are computed from them where they are used.
+    diff = [f"round(({b} - {a}) * {_MS_PER_DAY})" for _, a, b in STEPS]
     sums = ", ".join(
-        [f"coalesce(sum(d{i} >= 0), 0) AS n{i}" for i in range(len(STEPS))]
+        [f"coalesce(sum({d} >= 0), 0) AS n{i}" for i, d in enumerate(diff)]
         + [f"coalesce(sum(f{i}), 0) AS s{i}" for i in range(len(FLAGS))]
     )
     medians = ", ".join(
-        f"(SELECT avg(v) FROM (SELECT d{i} AS v FROM d WHERE d{i} >= 0 ORDER BY v"
+        f"(SELECT avg(v) FROM (SELECT {d} AS v FROM d WHERE v >= 0 ORDER BY v"
         f" LIMIT 2 - (SELECT n{i} FROM n) % 2 OFFSET ((SELECT n{i} FROM n) - 1) / 2))"
-        for i in range(len(STEPS))
+        for i, d in enumerate(diff)
     )
     totals = ", ".join(f"n.s{i}" for i in range(len(FLAGS)))
-    sql = (f"WITH d AS MATERIALIZED (SELECT {diffs}, {flags} FROM {_cases(scope)} WHERE {where}),"
+    sql = (f"WITH d AS MATERIALIZED (SELECT {times}, {flags} FROM {_cases(scope)} WHERE {where}),"
            f" n AS MATERIALIZED (SELECT {sums} FROM d) SELECT {medians}, {totals} FROM n")  # fmt: skip
     row = session.execute(text(sql), params).one()
     steps = {name: (float(v) if v is not None else None) for (name, _, _), v in zip(STEPS, row, strict=False)}
