@@ -311,7 +311,7 @@ def report_counts(session: Session, scope: Scope, categories: Sequence[str]) -> 
         f"SELECT {category}, count(*), coalesce(sum(CASE WHEN c.resolved_at IS NOT NULL THEN"
         " (SELECT coalesce(sum(o.amount_cents), 0) FROM obligations o WHERE o.agreement_id = a.id) END), 0)"
         " FROM agreements a JOIN cases c ON c.id = a.case_id"
-        f" WHERE a.deleted_at IS NULL AND c.kind = 'dispute' AND {where} GROUP BY 1"
+        f" WHERE a.deleted_at IS NULL AND a.supplements_id IS NULL AND c.kind = 'dispute' AND {where} GROUP BY 1"
     )
     counts = {str(r[0]): (int(r[1]), int(r[2] or 0), int(r[3] or 0), int(r[4]))
               for r in session.execute(text(cases_sql), params)}  # fmt: skip
