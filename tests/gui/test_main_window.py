@@ -168,3 +168,18 @@ def test_an_administrator_is_told_why_they_cannot_register(
     assert "工作人员账号" in window.register_action.toolTip()
     assert "不能登记" in window.empty_overlay.text()
     assert window.empty_overlay.button.isHidden()
+
+
+def test_input_on_the_window_counts_as_activity_for_the_idle_lock(qtbot: QtBot, make_window: Make,
+                                                                   populated_store: Store) -> None:  # fmt: skip
+    """The idle lock watches our windows (an application-wide filter crashed PySide on QtWebEngine's items)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(populated_store)
+    window.idle_timer.stop()  # input restarts it (remainingTime is too coarse to compare)
+    handle = window.windowHandle()
+    assert handle is not None and handle.property("govdeskIdleWatch")
+    QApplication.sendEvent(handle, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
+    assert window.idle_timer.isActive()

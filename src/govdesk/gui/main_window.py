@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -240,9 +240,12 @@ class MainWindow(QMainWindow):
         self._apply_idle_minutes(self.prefs.value.idle_minutes)
         self.prefs.changed.connect(lambda value: self._apply_idle_minutes(value.idle_minutes))
         self.idle_timer.start()
+        # Input is watched on our top-level windows, not with an application-wide filter: that one also gets
+        # QtWebEngine's internal Quick items, and PySide crashes wrapping them (the map tab segfaulted on a real
+        # display as soon as the mouse moved over it).
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusWindowChanged.connect(self._watch_windows)
 
         self._setup_actions()
         self.center_label = QLabel()
@@ -712,6 +715,18 @@ class MainWindow(QMainWindow):
         self.model.refresh(then=self._reselect)
 
     # --- idle lock ----------------------------------------------------------------------------------
+    def _watch_windows(self, *_args: object) -> None:
+        """Watch every top-level widget's window (main window, dialogs) once; each sees all input of its tree."""
+        for widget in QApplication.topLevelWidgets():
+            handle = widget.windowHandle()
+            if handle is not None and not handle.property("govdeskIdleWatch"):
+                handle.setProperty("govdeskIdleWatch", True)
+                handle.installEventFilter(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._watch_windows()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.locked and self.idle_enabled and event.type() in _INPUT_EVENTS:
             self.idle_timer.start()  # restart: input anywhere in the program counts as activity
