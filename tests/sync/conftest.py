@@ -95,6 +95,7 @@ def make_township(tmp_path: Path, _township_templates: dict[str, Path], county: 
         client.token = answer.token
         with store.db.write() as session:  # as sync_service.enroll does: station numbers unique per center
             session.execute(text("UPDATE centers SET station_no = :s WHERE is_local"), {"s": answer.station_no})
+            sync_engine.rekey_pending(session)
         sync_engine.queue_unsynced_rows(store.db)
         town = Township(store, client, answer.device_id, code)
         opened.append(town)

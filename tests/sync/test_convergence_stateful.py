@@ -128,6 +128,7 @@ class SyncMachine(RuleBasedStateMachine):
             client.token = answer.token
             with store.db.write() as session:
                 session.execute(text("UPDATE centers SET station_no = :s WHERE is_local"), {"s": answer.station_no})
+                sync_engine.rekey_pending(session)
             sync_engine.queue_unsynced_rows(store.db)
             self.devices.append(Township(store, client, answer.device_id, code))
 

@@ -3,8 +3,7 @@ devices of one center set up independently share their center row without anyone
 verify checksums keep agreeing after a row's created_at moves to another month, and a second PC set up from a
 copy of the first one's data directory does not have its edits taken for the first one's.
 
-Each test shows an engine or server bug found while writing the network-fault tests (reported; marked
-xfail(strict) until fixed, so the fix makes them fail loudly and the marker is then removed)."""
+Each test showed an engine or server bug found while writing the network-fault tests; all four are fixed."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
@@ -36,8 +34,6 @@ def _server_row(county: Engine, table: str, row_id: str) -> dict[str, object]:
     return data
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: rows.write_row's Core UPDATE fires updated_at's onupdate=utcnow, "
-                                       "so a pulled change gets a local updated_at the server never had")  # fmt: skip
 def test_a_pulled_change_keeps_the_servers_updated_at(make_township: Callable[..., Township], county: Engine) -> None:
     town = make_township(CODES[0])
     number = town.register()
@@ -50,8 +46,6 @@ def test_a_pulled_change_keeps_the_servers_updated_at(make_township: Callable[..
     assert str(local[1]).replace(" ", "T") == _server_row(county, "cases", str(case_id))["updated_at"]
 
 
-@pytest.mark.xfail(strict=True, reason="server bug: a device's first write of a reference row another device already "
-                                       "created (same UUIDv5 id) collides on created_at and makes a review item")  # fmt: skip
 def test_two_devices_set_up_separately_share_the_center_row_without_a_review_item(tmp_path: Path,
                                                                                   county: Engine) -> None:  # fmt: skip
     app = create_app(county)
@@ -81,9 +75,6 @@ def test_two_devices_set_up_separately_share_the_center_row_without_a_review_ite
             store.close()
 
 
-@pytest.mark.xfail(strict=True, reason="server bug: apply._update and county_write never recompute rows.bucket, so a "
-                                       "row whose created_at changes month stays in its old bucket and every later "
-                                       "sync repeats a verify repair (5 requests instead of 1)")  # fmt: skip
 def test_a_row_moved_to_another_month_verifies_clean_afterwards(make_township: Callable[..., Township]) -> None:
     town = make_township(CODES[0])
     number = town.register()
@@ -95,9 +86,6 @@ def test_a_row_moved_to_another_month_verifies_clean_afterwards(make_township: C
     assert (again.verify_repaired, town.client.requests - before) == (0, 1)
 
 
-@pytest.mark.xfail(strict=True, reason="protocol bug: op_ids of unsent outbox entries travel with a copied data "
-                                       "directory, and the server answers another device's op_id as a duplicate "
-                                       "(applied_ops is keyed by op_id alone), so the copy's edit is dropped silently")  # fmt: skip
 def test_a_copied_data_directory_keeps_its_own_edits(make_township: Callable[..., Township], county: Engine) -> None:
     first = make_township(CODES[0])  # both are copies of one initialised data directory, as make_township does
     second = make_township(CODES[0])

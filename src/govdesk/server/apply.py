@@ -65,7 +65,8 @@ def _dumps(value: Any) -> str:
 def apply_ops(conn: Connection, seq: Sequence, device: Device, ops: list[Op]) -> list[Ack]:
     acks: list[Ack] = []
     for op in ops:
-        stored = conn.scalar(select(applied_ops.c.ack).where(applied_ops.c.op_id == op.op_id))
+        stored = conn.scalar(select(applied_ops.c.ack).where(applied_ops.c.device_id == device.id,
+                                                             applied_ops.c.op_id == op.op_id))
         if stored is not None:
             ack = Ack.model_validate_json(stored)
             acks.append(ack.model_copy(update={"status": "duplicate"}) if ack.status == "applied" else ack)
@@ -137,6 +138,8 @@ def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -
     for name, value in op.fields.items():
         if name == "id" or canonical(data.get(name)) == canonical(value):
             continue
+        if name == "created_at" and op.base_version == 0:
+            continue  # the same reference row set up on two PCs: the first creation time stays (and its bucket)
         if name in server_only or (county_allowed is not None and name not in county_allowed):
             continue  # the server's field: the ack tells the device the value it keeps
         if name in NO_CONFLICT_FIELDS:
@@ -157,7 +160,7 @@ def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -
             versions[name] = [version, device.id]
         conn.execute(update(rows).where(rows.c.table_name == op.table, rows.c.row_id == op.row_id).values(
             version=version, data=_dumps(data), field_versions=_dumps(versions), origin=device.id,
-            deleted=bool(data.get("deleted_at")),
+            deleted=bool(data.get("deleted_at")), bucket=bucket_of(op.table, data),
         ))  # fmt: skip
     for name, server_value, client_value in conflicts:
         _record_conflict(conn, seq, device, op, data, name, server_value, client_value)
@@ -171,7 +174,7 @@ def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -
 def _record_conflict(conn: Connection, seq: Sequence, device: Device, op: Op, data: dict[str, Json], name: str,
                      server_value: Json, client_value: Json) -> None:  # fmt: skip
     now = _iso(utcnow())
-    row_id = str(uuid.uuid5(CONFLICT_NS, f"{op.op_id}/{name}"))
+    row_id = str(uuid.uuid5(CONFLICT_NS, f"{device.id}/{op.op_id}/{name}"))
     item = {
         "id": row_id, "created_at": now, "updated_at": now, "deleted_at": None, "center_id": data.get("center_id"),
         "table_name": op.table, "row_id": op.row_id, "field": name, "server_value": server_value,
@@ -209,7 +212,7 @@ def county_write(conn: Connection, seq: Sequence, table: str, row_id: str, field
             versions[name] = [version, COUNTY]
     conn.execute(update(rows).where(rows.c.table_name == table, rows.c.row_id == row_id).values(
         version=version, data=_dumps(data), field_versions=_dumps(versions), origin=COUNTY,
-        deleted=bool(data.get("deleted_at")),
+        deleted=bool(data.get("deleted_at")), bucket=bucket_of(table, data),
     ))  # fmt: skip
     return version
 

@@ -44,8 +44,8 @@ rows = Table(
 
 applied_ops = Table(
     "applied_ops", metadata,
-    Column("op_id", String(64), primary_key=True),
-    Column("device_id", String(64), nullable=False),
+    Column("device_id", String(64), primary_key=True),  # op_ids are unique per device (a copied data directory
+    Column("op_id", String(64), primary_key=True),      # carries the original's unsent ones)
     Column("ack", Text, nullable=False),
     Column("applied_at", DateTime, nullable=False),
 )  # fmt: skip

@@ -82,6 +82,7 @@ def enroll(store: Store, actor: Actor, server: str, code: str, *, http: HttpFact
         center_row.station_no = answer.station_no
         for key, value in (("server", server), ("device_id", answer.device_id), ("state", "never")):
             engine.set_state(session, key, value)
+        engine.rekey_pending(session)
         append_audit(session, actor.audit_name, "sync.enroll", "device", answer.device_id,
                      {"server": server, "station_no": answer.station_no})  # fmt: skip
     queued = engine.queue_unsynced_rows(store.db)

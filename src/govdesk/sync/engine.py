@@ -83,6 +83,11 @@ def queue_unsynced_rows(db: Database) -> int:
     return added
 
 
+def rekey_pending(session: Session) -> None:
+    """New op_ids for entries never sent: a data directory copied from another PC must not reuse its ids."""
+    session.execute(text("UPDATE sync_outbox SET op_id = lower(hex(randomblob(16))) WHERE state = 'pending'"))
+
+
 def pending_count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state != "refused")) or 0)
 

@@ -84,6 +84,8 @@ def write_row(session: Session, name: str, row_id: str, data: dict[str, Json], *
     values = {c: decode_value(t.c[c].type, v) for c, v in data.items() if c in t.c and c not in skip and c != "id"}
     if exists:
         if values:
+            if "updated_at" in t.c and "updated_at" not in values:
+                values["updated_at"] = t.c.updated_at  # keep it: the column's onupdate would stamp local time
             session.execute(update(t).where(t.c.id == row_id).values(**values))
         return
     values["id"] = row_id

@@ -40,7 +40,7 @@ def upgrade() -> None:
         sa.Column("device_id", sa.String(64), nullable=False),
         sa.Column("ack", sa.Text(), nullable=False),
         sa.Column("applied_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("op_id", name="pk_applied_ops"),
+        sa.PrimaryKeyConstraint("device_id", "op_id", name="pk_applied_ops"),
     )
     op.create_table(
         "devices",
