@@ -94,13 +94,40 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[k]
 
 
-def write_results(figures: list[Figure], size: str, results: Path = RESULTS, table: Path = TABLE) -> None:
-    info = {"machine": machine(), "date": dt.datetime.now().isoformat(timespec="seconds"), "size": size}
+def load_results(results: Path = RESULTS) -> tuple[dict[str, Any], list[Figure]]:
+    """What a results file holds: its information (machine, date, size, …) and its figures."""
+    if not results.is_file():
+        return {}, []
+    data = json.loads(results.read_text(encoding="utf-8"))
+    names = set(Figure.__dataclass_fields__)
+    figures = [Figure(**{k: v for k, v in f.items() if k in names}) for f in data.pop("figures", [])]
+    return data, figures
+
+
+def merge_results(figures: list[Figure], groups: set[str], size: str, results: Path = RESULTS,
+                  table: Path = TABLE) -> None:  # fmt: skip
+    """Replace the figures of ``groups`` in the results file (the others, and when they were measured, stay) and
+    regenerate the table. The date of these groups' run is kept under ``group_dates``."""
+    info, old = load_results(results)
+    kept = [f for f in old if f.group not in groups]
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    dates = dict(info.get("group_dates", {}))
+    dates.update({g: f"{now} (size {size})" for g in groups})
+    info = {"machine": info.get("machine", machine()), "date": info.get("date", now), "size": info.get("size", size),
+            "group_dates": dates}  # fmt: skip
+    write_results(kept + figures, str(info["size"]), results, table, info=info)
+
+
+def write_results(figures: list[Figure], size: str, results: Path = RESULTS, table: Path = TABLE,
+                  info: dict[str, Any] | None = None) -> None:  # fmt: skip
+    info = info or {"machine": machine(), "date": dt.datetime.now().isoformat(timespec="seconds"), "size": size}
     results.write_text(
         json.dumps({**info, "figures": [f.to_json() for f in figures]}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8",
     )
     m = info["machine"]
+    later = [f"Figures of group `{g}` measured {d} (`python -m benchmarks.{g}_bench`)."
+             for g, d in sorted(info.get("group_dates", {}).items())]  # fmt: skip
     lines = [
         "# Benchmark results",
         "",
@@ -108,6 +135,7 @@ def write_results(figures: list[Figure], size: str, results: Path = RESULTS, tab
         f"({m['system']}); size `{size}`. Produced by `.venv/bin/python -m benchmarks.run`; raw figures in "
         "`benchmarks/results.json`. Median of several runs, spread as min–max; *limit* is what the bare "
         "platform needs for the same work, *ratio* = median ÷ limit.",
+        *(["", *later] if later else []),
         "",
         "| group | figure | data | median | spread | target | limit | ratio | meets target | note |",
         "|---|---|---|---|---|---|---|---|---|---|",

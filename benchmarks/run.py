@@ -2,16 +2,20 @@
 
 ``full`` is what the figures in docs/benchmarks.md come from (200,000 cases / 1,000,000 persons).
 ``tiny`` runs every benchmark on small data so the code does not rot; CI runs it and asserts no timing.
+``--sync`` adds the sync benchmarks (benchmarks/sync_bench.py, also runnable alone); without it the sync figures
+already in the results file are kept.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from benchmarks import store_bench
-from benchmarks.harness import RESULTS, ROOT, TABLE, Figure, write_results
+from benchmarks.harness import RESULTS, ROOT, TABLE, Figure, load_results, machine, write_results
 from govdesk.store.store import Store
 
 SIZES = {
@@ -27,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--table", type=Path, default=TABLE)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="where generated stores are cached")
+    parser.add_argument("--sync", action="store_true",
+                        help="also the sync benchmarks (benchmarks/sync_bench.py; many minutes at full size); "
+                             "without it the sync figures already in the results file are kept")  # fmt: skip
     args = parser.parse_args(argv)
     n_cases, n_persons, repeat, saves = SIZES[args.size]
     size_label = f"{n_cases:,} cases / {n_persons:,} persons"
@@ -61,7 +68,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         figures += store_bench.durability_figures(Path(tmp), f"{saves} saves", saves)
 
-    write_results(figures, args.size, args.results, args.table)
+    info: dict[str, Any] = {
+        "machine": machine(),
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "size": args.size,
+    }
+    old_info, old = load_results(args.results)
+    if args.sync:
+        print("sync …")
+        from benchmarks.sync_bench import sync_figures
+
+        figures += sync_figures(args.size, args.data)
+    elif any(f.group == "sync" for f in old):  # measured by their own run: keep them and say when
+        figures += [f for f in old if f.group == "sync"]
+        info["group_dates"] = {"sync": old_info.get("group_dates", {}).get("sync", "earlier")}
+    write_results(figures, args.size, args.results, args.table, info=info)
     for f in figures:
         print(f"  {f.group:10} {f.name:70} {f.median:10.1f} {f.unit}")
     print(f"wrote {args.results} and {args.table}")

@@ -23,6 +23,7 @@ from govdesk.sync.client import SyncClient
 from govdesk.sync.protocol import EnrollRequest
 from govdesk.sync.runner import SyncReport, run_sync
 from tests.conftest import dispute
+from tests.sync.pgcluster import PgCluster, PgUnavailable
 
 ADMIN = Actor("setup", "admin", "setup")
 CLERK = Actor("登记员", "clerk", "dengji")
@@ -47,9 +48,41 @@ def server_engine(url: str) -> Engine:
     return engine
 
 
+def _migrated(url: str) -> None:
+    server_engine(url).dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throwaway PostgreSQL cluster for the whole session (tests/sync/pgcluster.py); skipped only when the
+    server binaries are not installed — if they are, a cluster that fails to start is an error."""
+    try:
+        cluster = PgCluster()
+    except PgUnavailable as err:
+        pytest.skip(str(err))
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-def county(tmp_path: Path) -> Iterator[Engine]:
-    engine = server_engine(f"sqlite:///{tmp_path / 'county.db'}")
+def pg_url(pg_cluster: PgCluster) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database of its own (copied from a migrated template), dropped afterwards."""
+    name = pg_cluster.fresh_database(_migrated)
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def county(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """The county server's database: every test using it runs on SQLite and on a real PostgreSQL."""
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+    else:
+        url = f"sqlite:///{tmp_path / 'county.db'}"
+    engine = server_engine(url)
     yield engine
     engine.dispose()
 
