@@ -53,7 +53,6 @@ from govdesk.services.attachments import attach_file, stored_blob
 from govdesk.services.demo_loader import load_demo
 from govdesk.store.store import Store
 from govdesk.sync import engine as sync_engine
-from govdesk.sync import protocol
 from govdesk.sync import rows as sync_rows
 from govdesk.sync.client import SyncClient, make_http
 from govdesk.sync.errors import SyncError
@@ -632,37 +631,16 @@ def _town_worker(jobs: list[TownJob], url: str, database_url: str, port: int, li
         answers.put({"index": job.index, "errors": errors, "timings": timings, "wire": proxy.total})
 
     threads = [threading.Thread(target=run, args=args) for args in zip(jobs, towns, clients, proxies, strict=True)]
-    with _thread_safe_zstd():
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     for client in clients:
         client.close()
     for proxy in proxies:
         proxy.stop()
     for town in towns:
         town.store.close()
-
-
-class _ThreadLocalCompressor(threading.local):
-    def __init__(self) -> None:
-        self.compressor = zstandard.ZstdCompressor(level=6)
-
-    def compress(self, body: bytes) -> bytes:
-        return self.compressor.compress(body)
-
-
-@contextmanager
-def _thread_safe_zstd() -> Iterator[None]:
-    """govdesk.sync.protocol shares one ZstdCompressor between threads, which crashes when several township
-    threads in this process compress at once (tests/sync/test_codec_threads.py); one per thread while they run."""
-    shared = protocol._compressor
-    protocol._compressor = _ThreadLocalCompressor()  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        protocol._compressor = shared
 
 
 def sync_figures(size_name: str, data: Path) -> list[Figure]:

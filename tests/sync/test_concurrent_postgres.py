@@ -23,10 +23,8 @@ from typing import Any
 
 import pytest
 import uvicorn
-import zstandard
 from sqlalchemy import Engine, select, text
 
-import govdesk.sync.protocol as protocol
 from govdesk.server.app import create_app
 from govdesk.server.apply import county_write
 from govdesk.server.db import Sequence, read, write
@@ -47,22 +45,6 @@ TOWNSHIPS = 8
 ROUNDS = 6
 SERVERS = 2
 CENTER_CODES = tuple(f"3304831{i:02d}" for i in range(1, TOWNSHIPS + 1))
-
-
-class _ThreadLocalCompressor(threading.local):
-    def __init__(self) -> None:
-        self.compressor = zstandard.ZstdCompressor(level=6)
-
-    def compress(self, body: bytes) -> bytes:
-        return self.compressor.compress(body)
-
-
-@pytest.fixture
-def thread_safe_zstd(monkeypatch: pytest.MonkeyPatch) -> None:
-    """govdesk.sync.protocol shares one ZstdCompressor between threads, which crashes the process when two
-    threads compress at once (test_codec_threads.py). Until that is fixed, give each thread its own here, so this
-    test checks what it is about (the change log under concurrency)."""
-    monkeypatch.setattr(protocol, "_compressor", _ThreadLocalCompressor())
 
 
 class ServerThread:
@@ -193,7 +175,6 @@ def servers(pg_url: str) -> Iterator[tuple[Engine, list[ServerThread]]]:
 @pytest.mark.slow
 def test_eight_townships_sync_at_once_without_gaps(
     servers: tuple[Engine, list[ServerThread]], _eight_templates: dict[str, Path], tmp_path: Path,
-    thread_safe_zstd: None,
 ) -> None:  # fmt: skip
     import shutil
 

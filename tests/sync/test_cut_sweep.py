@@ -53,8 +53,7 @@ AGREEMENT = {
 }  # fmt: skip
 SCAN_SIZE = 600 * 1024  # three 256 KiB chunks, the last one partial
 CONFLICT_CASE = 5  # retitled by the county and by the laptop: the one real collision
-# Applying a pulled row stamps a new local updated_at (the xfail in test_replica_fidelity.py, reported): left
-# out of the comparisons until fixed.
+# Fields left out of the replica comparisons: none (a pulled row once got a local updated_at; fixed).
 PULL_STAMPS: frozenset[str] = frozenset()
 
 

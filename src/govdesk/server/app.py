@@ -8,9 +8,11 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
+from starlette.requests import ClientDisconnect
 
 from govdesk.server import apply, blobs, devices, overview
 from govdesk.server.db import read, write
@@ -22,6 +24,7 @@ from govdesk.sync.protocol import (
     BucketRequest,
     BucketResponse,
     EnrollRequest,
+    EnrollResponse,
     RowsRequest,
     RowsResponse,
     SyncRequest,
@@ -38,7 +41,10 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 async def _body(request: Request) -> bytes:
-    raw = await request.body()
+    try:
+        raw = await request.body()
+    except ClientDisconnect:  # the link dropped mid-upload: nothing to answer, nothing applied
+        raise DeviceError(400, "disconnected", "连接在上传中断开，本次请求未被处理。") from None
     if request.headers.get("content-encoding", "").lower() == "zstd":
         try:
             return decompress(raw)
@@ -89,10 +95,15 @@ def create_app(engine: Engine) -> FastAPI:
         log.warning("malformed payload on %s: %s", request.url.path, err.errors()[:3])
         return _error(422, "malformed", "请求内容格式不对，已整体拒收，没有应用任何部分。")
 
-    def _device(request: Request) -> apply.Device:
-        _check_protocol(request)
+    def _authenticate(token: str) -> apply.Device:
         with read(engine) as conn:
-            return devices.authenticate(conn, _token(request))
+            return devices.authenticate(conn, token)
+
+    async def _device(request: Request) -> apply.Device:
+        """Database work runs in the thread pool: a sync waiting for the write lock must not stop the event loop
+        (and with it every other request, /v1/health included)."""
+        _check_protocol(request)
+        return await run_in_threadpool(_authenticate, _token(request))
 
     @app.get("/v1/health")
     def health() -> dict[str, Any]:
@@ -102,62 +113,89 @@ def create_app(engine: Engine) -> FastAPI:
     async def enroll(request: Request) -> Response:
         _check_protocol(request)
         body = EnrollRequest.model_validate_json(await _body(request))
-        with write(engine) as conn:
-            answer = devices.enrol(conn, body)
+
+        def work() -> EnrollResponse:
+            with write(engine) as conn:
+                return devices.enrol(conn, body)
+
+        answer = await run_in_threadpool(work)
         log.info("device %s enrolled for %s", answer.device_id, answer.center_code)
         return _reply(request, answer)
 
     @app.post("/v1/sync")
     async def sync(request: Request) -> Response:
-        device = _device(request)
+        device = await _device(request)
         body = SyncRequest.model_validate_json(await _body(request))
         if body.device_id != device.id:
             raise DeviceError(403, "wrong_device", "请求中的设备与凭据不符，已拒收。")
-        with write(engine) as conn:
-            answer = apply.sync_round(conn, device, body)
-            devices.note_sync(conn, device, body.client_time, body.audit_head)
-        return _reply(request, answer)
+
+        def work() -> Response:
+            with write(engine) as conn:
+                answer = apply.sync_round(conn, device, body)
+                devices.note_sync(conn, device, body.client_time, body.audit_head)
+            return _reply(request, answer)  # compressing a big answer is CPU work too
+
+        return await run_in_threadpool(work)
 
     @app.post("/v1/bucket")
     async def bucket(request: Request) -> Response:
-        device = _device(request)
+        device = await _device(request)
         body = BucketRequest.model_validate_json(await _body(request))
-        with read(engine) as conn:
-            return _reply(request, BucketResponse(rows=apply.bucket_rows(conn, device.center_code, body.bucket)))
+
+        def work() -> Response:
+            with read(engine) as conn:
+                return _reply(request, BucketResponse(rows=apply.bucket_rows(conn, device.center_code, body.bucket)))
+
+        return await run_in_threadpool(work)
 
     @app.post("/v1/rows")
     async def rows(request: Request) -> Response:
-        device = _device(request)
+        device = await _device(request)
         body = RowsRequest.model_validate_json(await _body(request))
-        with read(engine) as conn:
-            return _reply(request, RowsResponse(changes=apply.rows_by_id(conn, device.center_code, body.table,
-                                                                         body.row_ids)))  # fmt: skip
+
+        def work() -> Response:
+            with read(engine) as conn:
+                return _reply(request, RowsResponse(changes=apply.rows_by_id(conn, device.center_code, body.table,
+                                                                             body.row_ids)))  # fmt: skip
+
+        return await run_in_threadpool(work)
 
     @app.get("/v1/blobs/{sha256}")
-    def blob_status(sha256: str, request: Request) -> Response:
-        _device(request)
-        with read(engine) as conn:
-            return _reply(request, blobs.status(conn, sha256))
+    async def blob_status(sha256: str, request: Request) -> Response:
+        await _device(request)
+
+        def work() -> Response:
+            with read(engine) as conn:
+                return _reply(request, blobs.status(conn, sha256))
+
+        return await run_in_threadpool(work)
 
     @app.put("/v1/blobs/{sha256}/{index}")
     async def blob_put(sha256: str, index: int, request: Request) -> Response:
-        device = _device(request)
+        device = await _device(request)
         try:
             size = int(request.headers.get("x-blob-size", ""))
         except ValueError:
             raise DeviceError(400, "no_size", "缺少附件大小（X-Blob-Size）。") from None
-        data = await request.body()
-        with write(engine) as conn:
-            answer = blobs.put_chunk(conn, device.center_code, sha256, index, size,
-                                     request.headers.get("x-chunk-sha256", ""), data)  # fmt: skip
-        return _reply(request, answer)
+        data = await _body(request)
+
+        def work() -> Response:
+            with write(engine) as conn:
+                answer = blobs.put_chunk(conn, device.center_code, sha256, index, size,
+                                         request.headers.get("x-chunk-sha256", ""), data)  # fmt: skip
+            return _reply(request, answer)
+
+        return await run_in_threadpool(work)
 
     @app.get("/v1/blobs/{sha256}/{index}")
-    def blob_get(sha256: str, index: int, request: Request) -> Response:
-        device = _device(request)
-        with read(engine) as conn:
-            data = blobs.get_chunk(conn, device.center_code, sha256, index)
-        return Response(data, media_type="application/octet-stream")
+    async def blob_get(sha256: str, index: int, request: Request) -> Response:
+        device = await _device(request)
+
+        def work() -> bytes:
+            with read(engine) as conn:
+                return blobs.get_chunk(conn, device.center_code, sha256, index)
+
+        return Response(await run_in_threadpool(work), media_type="application/octet-stream")
 
     @app.get("/", response_class=HTMLResponse)
     def page() -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import threading
 from typing import Any, Literal
 
 import zstandard
@@ -153,7 +154,7 @@ class ErrorBody(Strict):
 
 # ---- codec --------------------------------------------------------------------------------------------------
 
-_compressor = zstandard.ZstdCompressor(level=6)
+_local = threading.local()  # a ZstdCompressor must not be shared between threads (it crashes the process)
 
 
 def dumps(obj: BaseModel | dict[str, Any]) -> bytes:
@@ -163,7 +164,10 @@ def dumps(obj: BaseModel | dict[str, Any]) -> bytes:
 
 
 def compress(body: bytes) -> bytes:
-    return _compressor.compress(body)
+    compressor = getattr(_local, "compressor", None)
+    if compressor is None:
+        compressor = _local.compressor = zstandard.ZstdCompressor(level=6)
+    return bytes(compressor.compress(body))
 
 
 def decompress(body: bytes, max_size: int = 256 * 1024 * 1024) -> bytes:
