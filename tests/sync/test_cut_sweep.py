@@ -51,7 +51,7 @@ AGREEMENT = {
     "obligations": [{"obligor": "李某", "obligee": "王某", "content": "拆除越界部分围墙", "due_on": "2026-12-31",
                      "method": "自行拆除"}],
 }  # fmt: skip
-SCAN_SIZE = 600 * 1024  # three 256 KiB chunks, the last one partial
+SCAN_SIZE = 600 * 1024  # five 128 KiB chunks, the last one partial
 CONFLICT_CASE = 5  # retitled by the county and by the laptop: the one real collision
 # Fields left out of the replica comparisons: none (a pulled row once got a local updated_at; fixed).
 PULL_STAMPS: frozenset[str] = frozenset()

@@ -122,7 +122,7 @@ def test_govdesk_sync_through_a_cutting_proxy_until_done(tmp_path: Path, county:
             assert proxy.cuts == cuts_before + 1, f"failed without a cut: {result.stderr}"
             assert "Traceback" not in result.stderr, result.stderr
             assert result.stderr.startswith("错误：") and any(m in result.stderr for m in CUT_MESSAGES), result.stderr
-            budget *= 3  # the link holds a little longer each time (a chunk of 256 KiB needs a link that does)
+            budget *= 3  # the link holds a little longer each time (a chunk of 128 KiB needs a link that does)
         proxy.heal()
 
         info = json.loads(ok(town, "info", "--json"))
