@@ -96,8 +96,42 @@ def refused_count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.state == "refused")) or 0)
 
 
-def _shadow(session: Session, name: str, row_id: str) -> SyncShadow | None:
-    return session.get(SyncShadow, (name, row_id))
+@dataclass(frozen=True)
+class _Shadow:
+    version: int
+    data: dict[str, Json]
+
+
+def _shadow(session: Session, name: str, row_id: str) -> _Shadow | None:
+    row = session.execute(select(SyncShadow.version, SyncShadow.data)
+                          .where(SyncShadow.table_name == name, SyncShadow.row_id == row_id)).first()  # fmt: skip
+    return _Shadow(int(row[0]), json.loads(row[1])) if row else None
+
+
+def _shadows(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], _Shadow]:
+    """Shadows of many rows in one query per table (a batch of 500 rows, not 500 queries)."""
+    out: dict[tuple[str, str], _Shadow] = {}
+    by_table: dict[str, list[str]] = {}
+    for name, row_id in keys:
+        by_table.setdefault(name, []).append(row_id)
+    for name, ids in by_table.items():
+        for start in range(0, len(ids), 500):
+            stmt = select(SyncShadow.row_id, SyncShadow.version, SyncShadow.data).where(
+                SyncShadow.table_name == name, SyncShadow.row_id.in_(ids[start : start + 500]))  # fmt: skip
+            for row_id, version, data in session.execute(stmt):
+                out[(name, row_id)] = _Shadow(int(version), json.loads(data))
+    return out
+
+
+def _locals(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Json]]:
+    out: dict[tuple[str, str], dict[str, Json]] = {}
+    by_table: dict[str, list[str]] = {}
+    for name, row_id in keys:
+        by_table.setdefault(name, []).append(row_id)
+    for name, ids in by_table.items():
+        for row_id, data in rows.read_rows(session, name, ids).items():
+            out[(name, row_id)] = data
+    return out
 
 
 def freeze_ops(db: Database, limit: int = MAX_OPS_PER_REQUEST) -> list[Op]:
@@ -113,14 +147,17 @@ def freeze_ops(db: Database, limit: int = MAX_OPS_PER_REQUEST) -> list[Op]:
             select(SyncOutbox).where(SyncOutbox.state == "pending").order_by(SyncOutbox.seq).limit(limit * 2)
         ).all()
         now = iso_now()
+        keys = [(e.table_name, e.row_id) for e in pending]
+        shadows = _shadows(session, keys)
+        currents = _locals(session, keys)
         for entry in pending:
             if len(ops) >= limit:
                 break
             if (entry.table_name, entry.row_id) in in_flight:
                 continue  # waits for the operation in flight on the same row
-            current = rows.read_row(session, entry.table_name, entry.row_id)
-            shadow = _shadow(session, entry.table_name, entry.row_id)
-            base = json.loads(shadow.data) if shadow else {}
+            current = currents.get((entry.table_name, entry.row_id))
+            shadow = shadows.get((entry.table_name, entry.row_id))
+            base = shadow.data if shadow else {}
             if current is None:
                 fields: dict[str, Json] = {} if shadow is None or base.get("deleted_at") else {"deleted_at": now}
             else:
@@ -149,13 +186,17 @@ def apply_response(db: Database, sent: list[Op], response: SyncResponse) -> Appl
     ahead of the data it covers, and a crash leaves either all of it or none."""
     result = Applied()
     by_id = {op.op_id: op for op in sent}
-    with db.write_unordered() as session:
+    with db.write_unordered() as session, session.no_autoflush:
         _set_applying(session, True)
-        for ack in response.acks:
-            op = by_id.get(ack.op_id)
-            if op is None:
-                continue
-            _apply_ack(session, op, ack, result)
+        acked = [(by_id[a.op_id], a) for a in response.acks if a.op_id in by_id]
+        keys = [(op.table, op.row_id) for op, _ in acked]
+        batch = _AckBatch(
+            entries=_outbox_entries(session, [op.op_id for op, _ in acked]),
+            shadows=_shadows(session, keys), locals=_locals(session, keys),
+        )  # fmt: skip
+        for op, ack in acked:
+            _apply_ack(session, op, ack, result, batch)
+        _finish_acks(session, batch)
         for change in response.changes:
             _apply_change(session, change, result)
         if response.cursor >= int(get_state(session, "cursor", "0")):
@@ -165,20 +206,53 @@ def apply_response(db: Database, sent: list[Op], response: SyncResponse) -> Appl
     return result
 
 
-def _apply_ack(session: Session, op: Op, ack: Ack, result: Applied) -> None:
-    entry = session.scalar(select(SyncOutbox).where(SyncOutbox.op_id == op.op_id))
-    if entry is None:  # already applied (a duplicate answer)
+@dataclass
+class _AckBatch:
+    """What the acknowledgements of one answer need, fetched in a few queries, and what they change."""
+
+    entries: set[str]  # op_ids still in the outbox
+    shadows: dict[tuple[str, str], _Shadow]
+    locals: dict[tuple[str, str], dict[str, Json]]
+    done: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    new_shadows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _outbox_entries(session: Session, op_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(op_ids), 500):
+        found.update(session.scalars(select(SyncOutbox.op_id).where(SyncOutbox.op_id.in_(op_ids[start : start + 500]))))
+    return found
+
+
+def _finish_acks(session: Session, batch: _AckBatch) -> None:
+    for start in range(0, len(batch.done), 500):
+        session.execute(delete(SyncOutbox).where(SyncOutbox.op_id.in_(batch.done[start : start + 500])))
+    for op_id, error in batch.refused:
+        session.execute(update(SyncOutbox).where(SyncOutbox.op_id == op_id).values(state="refused", error=error))
+    if batch.new_shadows:
+        session.execute(text(UPSERT_SHADOW), batch.new_shadows)
+
+
+UPSERT_SHADOW = """
+    INSERT INTO sync_shadow (table_name, row_id, version, bucket, data) VALUES (:t, :r, :v, :b, :d)
+    ON CONFLICT (table_name, row_id) DO UPDATE SET version = excluded.version, bucket = excluded.bucket,
+                                                   data = excluded.data
+"""
+
+
+def _apply_ack(session: Session, op: Op, ack: Ack, result: Applied, batch: _AckBatch) -> None:
+    if op.op_id not in batch.entries:  # already applied (a duplicate answer)
         return
     if ack.status == "refused":
-        entry.state = "refused"
-        entry.error = ack.error
+        batch.refused.append((op.op_id, ack.error))
         result.refused += 1
         result.errors.append(ack.error)
         return
-    shadow = _shadow(session, op.table, op.row_id)
-    old: dict[str, Json] = json.loads(shadow.data) if shadow else {}
+    shadow = batch.shadows.get((op.table, op.row_id))
+    old: dict[str, Json] = shadow.data if shadow else {}
     server = {**old, **op.fields, **ack.fields}
-    local = rows.read_row(session, op.table, op.row_id)
+    local = batch.locals.get((op.table, op.row_id))
     if local is not None:
         merged = dict(local)
         for key, value in server.items():
@@ -190,8 +264,9 @@ def _apply_ack(session: Session, op: Op, ack: Ack, result: Applied) -> None:
         changed = {k: v for k, v in merged.items() if canonical(local.get(k)) != canonical(v)}
         if changed:
             rows.write_row(session, op.table, op.row_id, changed, exists=True)
-    _save_shadow(session, op.table, op.row_id, ack.version, server)
-    session.delete(entry)
+    batch.new_shadows.append({"t": op.table, "r": op.row_id, "v": ack.version, "b": bucket_of(op.table, server),
+                              "d": rows.dumps_data(server)})  # fmt: skip
+    batch.done.append(op.op_id)
     result.acked += 1
 
 
@@ -201,7 +276,7 @@ def _apply_change(session: Session, change: Change, result: Applied, force: bool
         return  # we already have this state (or a newer one)
     if change.table not in SYNCED_TABLES:
         return
-    old: dict[str, Json] = json.loads(shadow.data) if shadow else {}
+    old: dict[str, Json] = shadow.data if shadow else {}
     server = change.data
     local = rows.read_row(session, change.table, change.row_id)
     editing = session.scalar(
@@ -227,12 +302,8 @@ def _apply_change(session: Session, change: Change, result: Applied, force: bool
 
 
 def _save_shadow(session: Session, name: str, row_id: str, version: int, data: dict[str, Json]) -> None:
-    values = {"version": version, "bucket": bucket_of(name, data), "data": rows.dumps_data(data)}
-    if session.execute(
-        update(SyncShadow).where(SyncShadow.table_name == name, SyncShadow.row_id == row_id).values(**values)
-    ).rowcount == 0:  # type: ignore[attr-defined]
-        session.add(SyncShadow(table_name=name, row_id=row_id, **values))
-        session.flush()
+    session.execute(text(UPSERT_SHADOW), {"t": name, "r": row_id, "v": version, "b": bucket_of(name, data),
+                                          "d": rows.dumps_data(data)})  # fmt: skip
 
 
 # ---- verify -----------------------------------------------------------------------------------------------------
