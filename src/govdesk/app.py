@@ -96,11 +96,18 @@ def use_language(app: QApplication, language: str) -> list[QTranslator]:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for previous in _installed:  # a language replaces the one before: Qt would otherwise still ask the old ones
+        app.removeTranslator(previous)
+    _installed.clear()
     translators = load_translators(language)
     for translator in translators:
         translator.setParent(app)
         app.installTranslator(translator)
+    _installed.extend(translators)
     return translators
+
+
+_installed: list[QTranslator] = []
 
 
 def create_application(argv: Sequence[str] | None = None, language: str | None = None) -> QApplication:
