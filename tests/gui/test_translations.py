@@ -88,6 +88,8 @@ def test_switching_to_english_shows_english(
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     assert format_date(dt.date(2026, 11, 22)) == "November 22, 2026"
+    # The sync state in the status bar (a PC not enrolled with the county).
+    qtbot.waitUntil(lambda: window.sync_label.text.text() == "Not connected to the county server (this PC only)")
 
 
 def test_chinese_dates_and_standard_buttons(qtbot: QtBot) -> None:

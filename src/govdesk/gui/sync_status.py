@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -148,9 +148,13 @@ class SyncController(QObject):
         self.state_changed.emit(*status_text(st))
 
 
+def tr(text: str) -> str:
+    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
+    return QCoreApplication.translate("", text)
+
+
 def status_text(st: sync_service.SyncStatus) -> tuple[str, str, str]:
     """(text, tooltip, icon) for the status bar."""
-    tr = QObject().tr
     if not st.enrolled:
         return tr("未连接县级服务器（仅本机）"), tr("在“设置 → 同步”中注册后，数据会自动同步到县里。"), "mdi6.cloud-off-outline"
     parts: list[str] = []
