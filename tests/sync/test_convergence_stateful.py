@@ -334,7 +334,10 @@ def test_seeded_bug_cursor_before_apply_is_caught(machine: type[CheckedMachine],
 @pytest.mark.slow
 def test_seeded_bug_no_idempotency_is_caught(machine: type[CheckedMachine], monkeypatch: pytest.MonkeyPatch) -> None:
     def apply_ops(conn: Any, seq: Any, device: Any, ops: Any) -> Any:  # BUG: every op applied again
-        return [server_apply._apply_one(conn, seq, device, op) for op in ops]
+        batch = server_apply._Batch(conn, seq, device)
+        acks = [server_apply._apply_one(batch, op) for op in ops]
+        batch.flush()
+        return acks
 
     monkeypatch.setattr(server_apply, "apply_ops", apply_ops)
     with _expect_caught():

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from starlette.requests import ClientDisconnect
 
 from govdesk.server import apply, blobs, devices, overview
-from govdesk.server.db import read, write
+from govdesk.server.db import bookkeeping, read, snapshot, write
 from govdesk.server.devices import DeviceError
 from govdesk.sync.protocol import (
     OLDEST_SUPPORTED,
@@ -130,9 +130,15 @@ def create_app(engine: Engine) -> FastAPI:
             raise DeviceError(403, "wrong_device", "请求中的设备与凭据不符，已拒收。")
 
         def work() -> Response:
-            with write(engine) as conn:
-                answer = apply.sync_round(conn, device, body)
-                devices.note_sync(conn, device, body.client_time, body.audit_head)
+            if body.ops:
+                with write(engine) as conn:
+                    answer = apply.sync_round(conn, device, body)
+                    devices.note_sync(conn, device, body.client_time, body.audit_head)
+            else:  # a pull (or a no-op): it writes no change, so it reads a snapshot instead of queueing for the lock
+                with snapshot(engine) as conn:
+                    answer = apply.sync_round(conn, device, body)
+                with bookkeeping(engine) as conn:
+                    devices.note_sync(conn, device, body.client_time, body.audit_head)
             return _reply(request, answer)  # compressing a big answer is CPU work too
 
         return await run_in_threadpool(work)

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
 
 from govdesk.server.db import Sequence, current_seq
 from govdesk.server.models import applied_ops, rows
@@ -62,69 +62,113 @@ def _dumps(value: Any) -> str:
 # ---- pushing ----------------------------------------------------------------------------------------------------
 
 
+class _Batch:
+    """A batch's rows as the batch leaves them, written in a few statements at the end instead of one per
+    operation (a statement is a round trip to PostgreSQL, inside the write lock every township waits for).
+    ``rows`` maps (table, row_id) to the row's current values, for rows that exist or the batch made."""
+
+    def __init__(self, conn: Connection, seq: Sequence, device: Device) -> None:
+        self.conn, self.seq, self.device = conn, seq, device
+        self.rows: dict[tuple[str, str], dict[str, Any]] = {}
+        self.inserts: dict[tuple[str, str], dict[str, Any]] = {}
+        self.updates: dict[tuple[str, str], dict[str, Any]] = {}
+        self.answers: list[dict[str, Any]] = []
+
+    def prefetch(self, ops: list[Op]) -> dict[str, str]:
+        """The batch's earlier answers and its rows, in a few IN queries."""
+        ids = [op.op_id for op in ops]
+        stored: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            stored.update(self.conn.execute(select(applied_ops.c.op_id, applied_ops.c.ack).where(
+                applied_ops.c.device_id == self.device.id, applied_ops.c.op_id.in_(ids[start : start + 500]))).all())
+        by_table: dict[str, list[str]] = {}
+        for op in ops:
+            by_table.setdefault(op.table, []).append(op.row_id)
+        for name, row_ids in by_table.items():
+            self.rows.update(((name, r), {}) for r in row_ids)  # looked up: absent unless found below
+            for start in range(0, len(row_ids), 500):
+                for row in self.conn.execute(select(rows).where(rows.c.table_name == name,
+                                                                rows.c.row_id.in_(row_ids[start : start + 500]))):
+                    self.rows[(name, row.row_id)] = dict(row._mapping)
+        return stored
+
+    def row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        key = (table, row_id)
+        if key not in self.rows:  # not prefetched (county_write-style callers): read it once
+            found = self.conn.execute(select(rows).where(rows.c.table_name == table, rows.c.row_id == row_id)).first()
+            self.rows[key] = dict(found._mapping) if found is not None else {}
+        return self.rows[key] or None
+
+    def insert(self, values: dict[str, Any]) -> None:
+        key = (values["table_name"], values["row_id"])
+        self.rows[key] = values
+        self.inserts[key] = values
+
+    def update(self, key: tuple[str, str], values: dict[str, Any]) -> None:
+        self.rows[key].update(values)
+        if key in self.inserts:
+            return  # made by this batch: the insert carries the latest values
+        self.updates.setdefault(key, {}).update(values)
+
+    def flush(self) -> None:
+        if self.inserts:
+            self.conn.execute(insert(rows), list(self.inserts.values()))
+        if self.updates:
+            stmt = (update(rows)
+                    .where(rows.c.table_name == bindparam("k_table"), rows.c.row_id == bindparam("k_row"))
+                    .values({c: bindparam(f"v_{c}") for c in UPDATED_COLUMNS}))  # fmt: skip
+            self.conn.execute(stmt, [{"k_table": t, "k_row": r, **{f"v_{c}": v[c] for c in UPDATED_COLUMNS}}
+                                     for (t, r), v in self.updates.items()])  # fmt: skip
+        if self.answers:
+            self.conn.execute(insert(applied_ops), self.answers)
+        self.inserts, self.updates, self.answers = {}, {}, []
+
+
+UPDATED_COLUMNS = ("version", "data", "field_versions", "origin", "deleted", "bucket")
+
+
 def apply_ops(conn: Connection, seq: Sequence, device: Device, ops: list[Op]) -> list[Ack]:
     acks: list[Ack] = []
-    stored_acks, existing = _prefetch(conn, device, ops)
+    batch = _Batch(conn, seq, device)
+    stored_acks = batch.prefetch(ops)
+    now = utcnow()
     for op in ops:
         stored = stored_acks.get(op.op_id)
         if stored is not None:
             ack = Ack.model_validate_json(stored)
             acks.append(ack.model_copy(update={"status": "duplicate"}) if ack.status == "applied" else ack)
             continue
-        ack = _apply_one(conn, seq, device, op, existing)
+        ack = _apply_one(batch, op)
         stored_acks[op.op_id] = ack.model_dump_json()  # the same op twice in one batch is a duplicate too
-        conn.execute(insert(applied_ops).values(op_id=op.op_id, device_id=device.id, ack=stored_acks[op.op_id],
-                                                applied_at=utcnow()))  # fmt: skip
+        batch.answers.append({"op_id": op.op_id, "device_id": device.id, "ack": stored_acks[op.op_id],
+                              "applied_at": now})  # fmt: skip
         acks.append(ack)
+    batch.flush()
     return acks
-
-
-
-def _prefetch(conn: Connection, device: Device, ops: list[Op]) -> tuple[dict[str, str], dict[tuple[str, str], Any]]:
-    """The batch's earlier answers and its rows in a few IN queries instead of two queries per operation.
-    ``existing`` maps (table, row_id) to the row, for rows that exist; rows the batch inserts are looked up again."""
-    ids = [op.op_id for op in ops]
-    stored: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        stored.update(conn.execute(select(applied_ops.c.op_id, applied_ops.c.ack).where(
-            applied_ops.c.device_id == device.id, applied_ops.c.op_id.in_(ids[start : start + 500]))).tuples().all())
-    existing: dict[tuple[str, str], Any] = {}
-    by_table: dict[str, list[str]] = {}
-    for op in ops:
-        by_table.setdefault(op.table, []).append(op.row_id)
-    for name, row_ids in by_table.items():
-        for start in range(0, len(row_ids), 500):
-            for row in conn.execute(select(rows).where(rows.c.table_name == name,
-                                                       rows.c.row_id.in_(row_ids[start : start + 500]))):
-                existing[(name, row.row_id)] = row
-    return stored, existing
 
 
 def _refuse(op: Op, why: str) -> Ack:
     return Ack(op_id=op.op_id, status="refused", error=why)
 
 
-def _apply_one(conn: Connection, seq: Sequence, device: Device, op: Op,
-               existing: dict[tuple[str, str], Any] | None = None) -> Ack:  # fmt: skip
+def _apply_one(batch: _Batch, op: Op) -> Ack:
     if op.table not in SYNCED_TABLES:
         return _refuse(op, f"服务器不认识数据表“{op.table}”，这条修改没有同步。请更新软件后重试。")
-    key = (op.table, op.row_id)
-    if existing is not None and key in existing:
-        row = existing.pop(key)  # used once: a later op on the same row in this batch reads it afresh
-    else:
-        row = conn.execute(select(rows).where(rows.c.table_name == op.table, rows.c.row_id == op.row_id)).first()
+    device = batch.device
+    row = batch.row(op.table, op.row_id)
     if row is None:
         if op.table in COUNTY_TABLES:
             return _refuse(op, "这类数据只能由县级服务器创建，本机的这条记录没有同步。")
-        return _insert(conn, seq, device, op)
-    if row.owner not in (device.center_code, COUNTY):
+        return _insert(batch, op)
+    if row["owner"] not in (device.center_code, COUNTY):
         return _refuse(op, "这条记录属于另一个中心，本机不能修改它；本机的修改仍保留在本地。")
-    if row.owner == COUNTY and row.audience not in ("*", device.center_code):
+    if row["owner"] == COUNTY and row["audience"] not in ("*", device.center_code):
         return _refuse(op, "这条县级数据不是发给本中心的。")
-    return _update(conn, seq, device, op, row)
+    return _update(batch, op, row)
 
 
-def _insert(conn: Connection, seq: Sequence, device: Device, op: Op) -> Ack:
+def _insert(batch: _Batch, op: Op) -> Ack:
+    device = batch.device
     data = dict(op.fields)
     data["id"] = op.row_id
     server_only = SERVER_FIELDS.get(op.table, frozenset())
@@ -133,16 +177,18 @@ def _insert(conn: Connection, seq: Sequence, device: Device, op: Op) -> Ack:
     now = utcnow()
     if op.table == "referrals":
         data["server_received_at"] = _iso(now)  # the department's clock starts when the county has it
-    version = seq.next()
+    version = batch.seq.next()
     versions = {k: [version, device.id] for k in data}
     for name in server_only:
         versions[name] = [version, COUNTY]
-    conn.execute(insert(rows).values(
-        table_name=op.table, row_id=op.row_id, owner=device.center_code, audience="", version=version,
-        bucket=bucket_of(op.table, data), data=_dumps(data), field_versions=_dumps(versions), origin=device.id,
-        deleted=bool(data.get("deleted_at")),
-    ))  # fmt: skip
-    differing = {k: data[k] for k in data if k not in op.fields or canonical(op.fields[k]) != canonical(data[k])}
+    batch.insert({
+        "table_name": op.table, "row_id": op.row_id, "owner": device.center_code, "audience": "", "version": version,
+        "bucket": bucket_of(op.table, data), "data": _dumps(data), "field_versions": _dumps(versions),
+        "origin": device.id, "deleted": bool(data.get("deleted_at")),
+    })  # fmt: skip
+    touched = server_only | ({"server_received_at"} if op.table == "referrals" else set())  # the rest are op's own
+    differing = {k: data[k] for k in data
+                 if k not in op.fields or (k in touched and canonical(op.fields[k]) != canonical(data[k]))}  # fmt: skip
     differing.pop("id", None)
     return Ack(op_id=op.op_id, status="applied", version=version, fields=differing)
 
@@ -152,12 +198,13 @@ def changed_by_someone_else(field_version: int, origin: str | None, base_version
     return field_version > base_version and origin != device_id
 
 
-def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -> Ack:
-    data: dict[str, Json] = json.loads(row.data)
-    versions: dict[str, list[Any]] = json.loads(row.field_versions)
+def _update(batch: _Batch, op: Op, row: dict[str, Any]) -> Ack:
+    device = batch.device
+    data: dict[str, Json] = json.loads(row["data"])
+    versions: dict[str, list[Any]] = json.loads(row["field_versions"])
     server_only = SERVER_FIELDS.get(op.table, frozenset())
     append_only = APPEND_ONLY.get(op.table)
-    county_allowed = COUNTY_TABLES.get(op.table) if row.owner == COUNTY or op.table in COUNTY_TABLES else None
+    county_allowed = COUNTY_TABLES.get(op.table) if row["owner"] == COUNTY or op.table in COUNTY_TABLES else None
     locked = op.table == "agreements" and bool(data.get("locked_hash"))
     changed_by_others = any(v > op.base_version and o != device.id for v, o in versions.values())
     applied: dict[str, Json] = {}
@@ -179,18 +226,18 @@ def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -
             conflicts.append((name, data.get(name), value))
             continue
         applied[name] = value
-    version = row.version
+    version = row["version"]
     if applied:
-        version = seq.next()
+        version = batch.seq.next()
         data.update(applied)
         for name in applied:
             versions[name] = [version, device.id]
-        conn.execute(update(rows).where(rows.c.table_name == op.table, rows.c.row_id == op.row_id).values(
-            version=version, data=_dumps(data), field_versions=_dumps(versions), origin=device.id,
-            deleted=bool(data.get("deleted_at")), bucket=bucket_of(op.table, data),
-        ))  # fmt: skip
+        batch.update((op.table, op.row_id), {
+            "version": version, "data": _dumps(data), "field_versions": _dumps(versions), "origin": device.id,
+            "deleted": bool(data.get("deleted_at")), "bucket": bucket_of(op.table, data),
+        })  # fmt: skip
     for name, server_value, client_value in conflicts:
-        _record_conflict(conn, seq, device, op, data, name, server_value, client_value)
+        _record_conflict(batch, op, data, name, server_value, client_value)
     if changed_by_others or conflicts:
         fields = {k: v for k, v in data.items() if k != "id"}  # the whole row: the device's copy is behind
     else:
@@ -198,8 +245,9 @@ def _update(conn: Connection, seq: Sequence, device: Device, op: Op, row: Any) -
     return Ack(op_id=op.op_id, status="applied", version=version, fields=fields)
 
 
-def _record_conflict(conn: Connection, seq: Sequence, device: Device, op: Op, data: dict[str, Json], name: str,
-                     server_value: Json, client_value: Json) -> None:  # fmt: skip
+def _record_conflict(batch: _Batch, op: Op, data: dict[str, Json], name: str, server_value: Json,
+                     client_value: Json) -> None:  # fmt: skip
+    device = batch.device
     now = _iso(utcnow())
     row_id = str(uuid.uuid5(CONFLICT_NS, f"{device.id}/{op.op_id}/{name}"))
     item = {
@@ -208,13 +256,12 @@ def _record_conflict(conn: Connection, seq: Sequence, device: Device, op: Op, da
         "client_value": client_value, "device": device.name or device.id, "op_id": op.op_id, "detected_at": now,
         "resolved_at": None, "resolved_by": "", "resolution": "",
     }  # fmt: skip
-    version = seq.next()
-    owner = device.center_code
-    conn.execute(insert(rows).values(
-        table_name="sync_conflicts", row_id=row_id, owner=owner, audience="", version=version,
-        bucket=bucket_of("sync_conflicts", item), data=_dumps(item),
-        field_versions=_dumps({k: [version, COUNTY] for k in item}), origin=COUNTY, deleted=False,
-    ))  # fmt: skip
+    version = batch.seq.next()
+    batch.insert({
+        "table_name": "sync_conflicts", "row_id": row_id, "owner": device.center_code, "audience": "",
+        "version": version, "bucket": bucket_of("sync_conflicts", item), "data": _dumps(item),
+        "field_versions": _dumps({k: [version, COUNTY] for k in item}), "origin": COUNTY, "deleted": False,
+    })  # fmt: skip
 
 
 def county_write(conn: Connection, seq: Sequence, table: str, row_id: str, fields: dict[str, Json], *,

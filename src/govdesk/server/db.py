@@ -89,6 +89,28 @@ def read(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A reading transaction that sees one moment throughout (REPEATABLE READ on PostgreSQL; an SQLite read
+    transaction in WAL mode does so by nature). A pull and its bucket checksums taken in one snapshot agree with
+    each other without waiting for the write lock: the change counter and the rows it numbers commit together."""
+    with engine.connect() as conn:
+        if is_postgres(engine):
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def bookkeeping(engine: Engine) -> Iterator[Connection]:
+    """A small writing transaction that allocates no change number (a device's last-sync time), so it does not
+    queue behind the write lock."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(write=True)
+        with conn.begin():
+            yield conn
+
+
 class Sequence:
     """Change numbers inside one writing transaction (the lock is held, so reading once and writing back at the
     end is safe and saves a round trip per change)."""

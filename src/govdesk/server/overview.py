@@ -27,7 +27,7 @@ class CenterStats:
 def stats(conn: Connection) -> list[CenterStats]:
     cases: dict[str, int] = dict(conn.execute(
         select(rows.c.owner, func.count()).where(rows.c.table_name == "cases", rows.c.deleted.is_(False))
-        .group_by(rows.c.owner)).tuples().all())  # fmt: skip
+        .group_by(rows.c.owner)).all())  # fmt: skip
     synced = {code: (last, n) for code, last, n in conn.execute(
         select(devices.c.center_code, func.max(devices.c.last_sync), func.count())
         .where(devices.c.revoked_at.is_(None)).group_by(devices.c.center_code))}  # fmt: skip

@@ -349,7 +349,7 @@ def apply_changes(db: Database, changes: list[Change], *, force: bool = False) -
 
 def state(db: Database) -> dict[str, Any]:
     with db.read() as session:
-        values: dict[str, Any] = dict(session.execute(select(SyncState.key, SyncState.value)).tuples().all())
+        values: dict[str, Any] = dict(session.execute(select(SyncState.key, SyncState.value)).all())
         values["pending"] = pending_count(session)
         values["refused"] = refused_count(session)
         values["conflicts"] = int(session.scalar(text(
