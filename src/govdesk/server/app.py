@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -34,6 +36,7 @@ from govdesk.sync.protocol import (
 )
 
 log = logging.getLogger("govdesk.server")
+SYNC_WORKERS = 4  # sync rounds worked on at once (the others wait their turn in arrival order)
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -84,6 +87,9 @@ def _token(request: Request) -> str:
 
 def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="govdesk 县级服务器", docs_url=None, redoc_url=None, openapi_url=None)
+    # A few syncs at a time: thirty threads sharing one interpreter lock would make the one holding the database
+    # write lock run at a thirtieth of the speed while the others wait for it anyway.
+    sync_limiter = anyio.CapacityLimiter(SYNC_WORKERS)
 
     @app.exception_handler(DeviceError)
     async def _device_error(_request: Request, err: DeviceError) -> JSONResponse:
@@ -141,7 +147,7 @@ def create_app(engine: Engine) -> FastAPI:
                     devices.note_sync(conn, device, body.client_time, body.audit_head)
             return _reply(request, answer)  # compressing a big answer is CPU work too
 
-        return await run_in_threadpool(work)
+        return await anyio.to_thread.run_sync(work, limiter=sync_limiter)
 
     @app.post("/v1/bucket")
     async def bucket(request: Request) -> Response:
