@@ -170,6 +170,8 @@ def test_a_failed_enrolment_can_be_retried_or_skipped(
     qtbot.waitUntil(lambda: wizard.enrol_box.isVisible(), timeout=30_000)
     assert wizard.isVisible() and wizard.center_done
     assert wizard.enrol_error.text() and "Traceback" not in wizard.enrol_error.text()
+    # Not enrolled: it must not promise that the data will sync by itself when the network returns.
+    assert "本机没有注册" in wizard.enrol_error.text() and "自动同步" not in wizard.enrol_error.text()
     assert store_info(new_store).center is not None  # the center and the administrator are kept
     assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
     assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "跳过，离线使用"

@@ -72,6 +72,11 @@ def enroll(store: Store, actor: Actor, server: str, code: str, *, http: HttpFact
     client = SyncClient(_http(store, server, http))
     try:
         answer = client.enroll(request)
+    except SyncError as err:
+        if err.code == "offline":  # not enrolled yet: nothing will sync by itself when the network returns
+            raise SyncError(f"连不上县级服务器 {server}（网络不通、地址填错，或服务器没有开）。本机没有注册，数据都保存在"
+                            "本地；请检查地址和网络后再点“注册”，注册码在有效期内可以再用。", "offline") from err  # fmt: skip
+        raise
     finally:
         client.close()
     credentials.save(store.data_dir, credentials.Credential(server, answer.device_id, answer.center_code, answer.token))
