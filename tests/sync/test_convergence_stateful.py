@@ -44,7 +44,8 @@ from govdesk.sync.client import SyncClient
 from govdesk.sync.errors import SyncError
 from govdesk.sync.protocol import EnrollRequest, SyncRequest, SyncResponse
 from govdesk.sync.runner import run_sync
-from tests.sync.conftest import CODES, Township
+from tests.sync.conftest import CODES, Township, _migrated
+from tests.sync.pgcluster import PgCluster
 
 FIELDS = ("title", "address", "facts")
 FAULTS = ("ok", "ok", "lost_request", "lost_response", "duplicate", "replay_old", "crash_mid_apply", "crash_mid_apply")
@@ -100,13 +101,20 @@ def _maybe_crashing_apply_change(*args: Any, **kwargs: Any) -> None:
         raise InjectedCrash("power cut while applying")
 
 
+def _sqlite_county(tmp: Path) -> tuple[str, Callable[[], None]]:
+    return f"sqlite:///{tmp / 'county.db'}", lambda: None
+
+
 class SyncMachine(RuleBasedStateMachine):
     templates: ClassVar[dict[str, Path]] = {}
+    # Where the county's database comes from: (URL, drop) for a fresh one per example.
+    new_database: ClassVar[Callable[[Path], tuple[str, Callable[[], None]]]] = staticmethod(_sqlite_county)
 
     def __init__(self) -> None:
         super().__init__()
         self.tmp = Path(tempfile.mkdtemp(prefix="syncsm-"))
-        self.server = make_engine(f"sqlite:///{self.tmp / 'county.db'}")
+        url, self._drop_database = type(self).new_database(self.tmp)
+        self.server = make_engine(url)
         migrate(self.server)
         self.app = create_app(self.server)
         self.devices: list[Township] = []
@@ -136,6 +144,7 @@ class SyncMachine(RuleBasedStateMachine):
         for d in self.devices:
             d.store.close()
         self.server.dispose()
+        self._drop_database()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def _value(self, who: str) -> str:
@@ -280,6 +289,19 @@ SETTINGS = settings(max_examples=int(__import__("os").environ.get("SYNC_SM_EXAMP
 @pytest.mark.slow
 def test_replicas_converge_and_nothing_is_lost_under_faults(machine: type[CheckedMachine]) -> None:
     run_state_machine_as_test(machine, settings=SETTINGS)
+
+
+@pytest.mark.slow
+def test_replicas_converge_on_postgresql(machine: type[CheckedMachine], pg_cluster: PgCluster) -> None:
+    """The same machine against a real PostgreSQL county database (a fresh one per example): its pulls read
+    snapshots without the write lock and its batches are written in bulk, so SQLite alone could hide a bug."""
+
+    def fresh(_tmp: Path) -> tuple[str, Callable[[], None]]:
+        name = pg_cluster.fresh_database(_migrated)
+        return pg_cluster.url(name), lambda: pg_cluster.drop_database(name)
+
+    on_postgresql = type("CheckedMachineOnPostgreSQL", (machine,), {"new_database": staticmethod(fresh)})
+    run_state_machine_as_test(on_postgresql, settings=settings(SETTINGS, max_examples=max(4, SETTINGS.max_examples // 2)))
 
 
 # ---- seeded bugs: the machine must catch each ---------------------------------------------------------------
