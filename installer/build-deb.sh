@@ -94,8 +94,8 @@ find "$STAGE" -type f -perm -u+x -exec chmod 755 {} +
 # Depends: the shared libraries the bundle needs but does not carry (the graphics stack, libstdc++, glibc),
 # found on this build system with dpkg -S; glibc at least the newest symbol version the bundle uses.
 echo "== dependencies" >&2
-needed="$(mktemp)"; have="$(mktemp)"; glibc="$(mktemp)"
-trap 'rm -f "$needed" "$have" "$glibc"' EXIT
+needed="$(mktemp)"; have="$(mktemp)"; glibc="$(mktemp)"; ldcache="$(mktemp)"
+trap 'rm -f "$needed" "$have" "$glibc" "$ldcache"' EXIT
 while IFS= read -r -d '' file; do
   [ "$(head -c 4 "$file" | od -An -c | tr -d ' \n')" = '177ELF' ] || continue
   readelf -d "$file" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >> "$needed"
@@ -104,9 +104,12 @@ done < <(find "$STAGE/opt/govdesk" -type f -print0)
 find "$STAGE/opt/govdesk" \( -type f -o -type l \) -printf '%f\n' | sort -u > "$have"
 depends=()
 glibc_min="$(sed 's/GLIBC_//' "$glibc" | sort -uV | tail -1)"
+# The linker cache is read once, into a file: with pipefail, `ldconfig -p | awk '...{exit}'` failed now and then
+# with status 141 (ldconfig killed by SIGPIPE when awk stopped reading early), which aborted the build.
+/sbin/ldconfig -p > "$ldcache"
 for lib in $(sort -u "$needed" | comm -23 - "$have"); do
   # the native copy (not an i386/lib32 one)
-  path="$(/sbin/ldconfig -p | awk -v lib="$lib" '$1 == lib && $NF !~ /(i386|i686|lib32|libx32)/ {print $NF; exit}')"
+  path="$(awk -v lib="$lib" '$1 == lib && $NF !~ /(i386|i686|lib32|libx32)/ && !found {print $NF; found = 1}' "$ldcache")"
   if [ -z "$path" ]; then
     echo "build-deb.sh: $lib is needed by the bundle but not installed on this build system" >&2; exit 1
   fi
@@ -114,7 +117,7 @@ for lib in $(sort -u "$needed" | comm -23 - "$have"); do
   # merged /usr: dpkg may know the file under /lib or /usr/lib, by its link name or its real name
   real="$(readlink -f "$path")"
   for candidate in "$path" "$real" "/usr$path" "${real#/usr}"; do
-    pkg="$(dpkg -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1)" && [ -n "$pkg" ] && break
+    pkg="$(dpkg -S "$candidate" 2>/dev/null | sed -n '1s/:.*//p')" && [ -n "$pkg" ] && break   # no early-closing head
   done
   if [ -z "$pkg" ]; then
     echo "build-deb.sh: no package owns $path ($lib)" >&2; exit 1

@@ -9,7 +9,8 @@
 #   KEEP=1 installer/test-deb.sh             # keep the scratch directory (screenshots, logs) for a look
 #
 # Needs: what build-deb.sh needs, Xvfb, and xdotool for the map step (skipped with a note without it).
-# Runs as root or not (dpkg --force-not-root). Screenshots: build/installer/screen-main.png and screen-map.png.
+# Runs as root or not (dpkg --force-not-root). Screenshots: build/installer/screen-main.png, screen-guide.png (F1,
+# the user guide) and screen-map.png.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEB=""
@@ -18,7 +19,7 @@ while [ "$#" -gt 0 ]; do
   case "$1" in
     --deb) DEB="$2"; shift 2 ;;
     --bundle) BUILD_ARGS+=(--bundle "$2"); shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "test-deb.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -66,7 +67,8 @@ deb_version="$(dpkg-deb --field "$DEB" Version)"
 contents="$(dpkg-deb --contents "$DEB")"
 for path in ./opt/govdesk/govdesk ./usr/bin/govdesk ./usr/share/applications/govdesk.desktop \
             ./usr/share/icons/hicolor/48x48/apps/govdesk.png ./usr/share/icons/hicolor/256x256/apps/govdesk.png \
-            ./usr/share/icons/hicolor/scalable/apps/govdesk.svg ./usr/share/doc/govdesk/copyright; do
+            ./usr/share/icons/hicolor/scalable/apps/govdesk.svg ./usr/share/doc/govdesk/copyright \
+            ./opt/govdesk/_internal/resources/help/user-guide.md; do
   grep -q " $path\$" <<<"$contents" || fail "$path missing from the package"
 done
 if grep -q 'qtwebengine_locales/' <<<"$contents"; then
@@ -74,7 +76,7 @@ if grep -q 'qtwebengine_locales/' <<<"$contents"; then
   [ "$locales" = "en-US.pak zh-CN.pak " ] || fail "WebEngine locales: $locales"
 fi
 grep -q '/qml/' <<<"$contents" && fail "QML files in the package"
-pass "package contents (program, launcher, desktop entry, icons, WebEngine locales zh-CN/en-US only, no QML)"
+pass "package contents (program, launcher, desktop entry, icons, user guide, WebEngine locales zh-CN/en-US only, no QML)"
 
 # ---------------------------------------------------------------------------------------------------------------
 step "install into scratch root $ROOT"
@@ -90,6 +92,11 @@ if command -v desktop-file-validate >/dev/null; then
 fi
 grep -qx 'Name\[zh_CN\]=.*' "$ROOT/usr/share/applications/govdesk.desktop" || fail "no Name[zh_CN]"
 grep -qx 'Categories=Office;' "$ROOT/usr/share/applications/govdesk.desktop" || fail "not in Office"
+# 帮助 → 使用指南 (F1): govdesk.gui.help_dialogs reads <_MEIPASS>/resources/help/user-guide.md.
+GUIDE="$ROOT/opt/govdesk/_internal/resources/help/user-guide.md"
+[ -f "$GUIDE" ] || fail "the user guide is not installed (${GUIDE#"$ROOT"})"
+cmp -s "$GUIDE" "$REPO/docs/user-guide.md" || fail "the installed user guide differs from docs/user-guide.md"
+pass "user guide installed: ${GUIDE#"$ROOT"} ($(wc -c <"$GUIDE") bytes, same as docs/user-guide.md)"
 pass "installed: $(du -sh "$ROOT/opt/govdesk" | cut -f1) in /opt/govdesk"
 
 GOVDESK="$ROOT/usr/bin/govdesk"   # the launcher, as the menu entry runs it
@@ -155,6 +162,29 @@ sleep 3
 python3 "$REPO/installer/xwd2png.py" "$WORK/fb/Xvfb_screen0" "$WORK/screen-main.png"
 
 if command -v xdotool >/dev/null; then
+  # 帮助 → 使用指南 (F1): the dialog must open; the screenshot shows whether it found the guide.
+  xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window" || true
+  xdotool key --clearmodifiers F1
+  guide_window=""
+  for _ in $(seq 20); do
+    guide_window="$(xwininfo -root -tree 2>/dev/null | grep -E '"(使用指南|User guide)"' | awk '{print $1}' | head -1 || true)"
+    [ -n "$guide_window" ] && break
+    sleep 0.5
+  done
+  if [ -n "$guide_window" ]; then
+    sleep 2
+    python3 "$REPO/installer/xwd2png.py" "$WORK/fb/Xvfb_screen0" "$WORK/screen-guide.png"
+    pass "F1 opened the user guide (window $guide_window)"
+    xdotool key --clearmodifiers Escape
+    for _ in $(seq 20); do
+      tree="$(xwininfo -root -tree 2>/dev/null || true)"
+      grep -qE '"(使用指南|User guide)"' <<<"$tree" || break
+      sleep 0.3
+    done
+  else
+    problem "F1 did not open the 使用指南 window"
+  fi
+
   xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window" || true
   xdotool key --clearmodifiers ctrl+Tab; sleep 0.3; xdotool key --clearmodifiers ctrl+Tab   # 事项 → 人员查询 → 地图
   helper=""
@@ -201,6 +231,7 @@ step "sizes"
 echo "package:   $(du -h --apparent-size "$DEB" | cut -f1)  $DEB"
 echo "installed: $(dpkg-deb --field "$DEB" Installed-Size) KiB"
 mkdir -p "$SHOTS"
+rm -f "$SHOTS/screen-main.png" "$SHOTS/screen-guide.png" "$SHOTS/screen-map.png"   # none left from an earlier run
 cp "$WORK"/screen-*.png "$SHOTS/"
 echo "screenshots: $(cd "$SHOTS" && ls screen-*.png | sed "s|^|$SHOTS/|" | tr '\n' ' ')"
 echo

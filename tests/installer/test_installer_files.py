@@ -82,6 +82,33 @@ def test_frozen_paths_find_resources_and_migrations_where_the_spec_puts_them(
     assert migrate.MIGRATIONS == Path(migrate.__file__).resolve().parent / "migrations"
 
 
+def test_the_bundle_carries_the_user_guide_where_the_help_menu_looks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """帮助 → 使用指南 in the installed program: the spec copies docs/user-guide.md (the one source) to
+    <_MEIPASS>/resources/help/, the place govdesk.gui.help_dialogs looks first; test-deb.sh checks the real package."""
+    from govdesk import paths
+    from govdesk.gui import help_dialogs
+
+    spec = (INSTALLER / "govdesk.spec").read_text(encoding="utf-8")
+    assert 'USER_GUIDE = ROOT / "docs" / "user-guide.md"' in spec
+    assert '(str(USER_GUIDE), "resources/help")' in spec
+    assert (REPO / "docs" / help_dialogs.GUIDE_NAME).is_file()
+    assert "resources/help/user-guide.md" in (INSTALLER / "test-deb.sh").read_text(encoding="utf-8")
+
+    frozen = tmp_path / "_internal"
+    (frozen / "resources" / "data").mkdir(parents=True)
+    (frozen / "resources" / "help").mkdir()
+    guide = frozen / "resources" / "help" / help_dialogs.GUIDE_NAME
+    guide.write_text("# 使用指南\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "_MEIPASS", str(frozen), raising=False)
+    paths.resources_dir.cache_clear()
+    try:
+        assert help_dialogs.user_guide_path() == guide
+    finally:
+        paths.resources_dir.cache_clear()
+
+
 def _png_size(path: Path) -> tuple[int, int]:
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", path
