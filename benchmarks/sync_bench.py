@@ -574,6 +574,84 @@ class Bench:
                 note="; ".join(errors[:3]),
             ))  # fmt: skip
 
+    def gui_stall(self) -> None:
+        """The window while it syncs: a 5 ms timer on the GUI thread notes every gap while the main window (director,
+        status bar, case list) sends a 1,000-case township's whole store in its first sync through the sync thread,
+        straight over loopback (no shaping: more work per second for the sync thread, the harder case for the GUI)."""
+        from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from govdesk.gui.main_window import MainWindow
+        from govdesk.gui.tasks import TaskManager
+        from govdesk.services import sync_service
+
+        source = demo_store(self.data / f"sync-demo-{self.size.push_small}", self.size.push_small)
+        app = QApplication.instance() or QApplication(["sync-bench", "-platform", "offscreen"])
+        director = Actor("张主任", "director", "zhuren")
+        with county_server(self.backend, self._dir("gui")) as server:
+            target = self._dir("gui-town")
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.lock", "*-wal", "*-shm"))
+            store = Store.open(target, writer=True)
+            tasks = TaskManager()
+            window: MainWindow | None = None
+            try:
+                with write(server.engine) as conn:
+                    _, code = add_device(conn, "330499101", "窗口")
+                sync_service.enroll(store, director, server.url, code)
+                with store.db.read() as session:
+                    queued = sync_engine.pending_count(session)
+                window = MainWindow(store, tasks, director, QSettings(str(self._dir("gui-ini") / "w.ini"),
+                                                                      QSettings.Format.IniFormat))  # fmt: skip
+                window.show()
+                controller = window.sync_controller
+                assert controller is not None
+                gaps: list[float] = []
+                clock = QElapsedTimer()
+                ticker = QTimer()
+                ticker.setInterval(5)
+
+                def tick() -> None:
+                    gaps.append(clock.nsecsElapsed() / 1e6)
+                    clock.restart()
+
+                ticker.timeout.connect(tick)
+
+                def watch(seconds: float | None) -> list[float]:
+                    gaps.clear()
+                    clock.start()
+                    ticker.start()
+                    start = time.perf_counter()
+                    while (time.perf_counter() - start < seconds) if seconds else (controller.running or not gaps):
+                        app.processEvents()
+                        time.sleep(0.001)
+                    ticker.stop()
+                    return list(gaps)
+
+                idle = watch(3.0)
+                window.action_sync.trigger()
+                start = time.perf_counter()
+                busy = watch(None)
+                took = time.perf_counter() - start
+                with store.db.read() as session:
+                    left = sync_engine.pending_count(session)
+            finally:
+                if window is not None:
+                    window.close()
+                    if window.sync_controller is not None:
+                        window.sync_controller.shutdown()
+                tasks.shutdown(15_000)
+                store.close()
+        stall = max(busy) - 5
+        note = (f"{queued:,} operations sent in {took:.1f} s ({left} left); gaps of the 5 ms timer while syncing: p99 "
+                f"{percentile(busy, 99):.0f} ms, longest {max(busy):.0f} ms over {len(busy)} ticks; idle for 3 s "
+                f"before: longest {max(idle):.0f} ms")  # fmt: skip
+        print(f"  GUI while syncing: longest stall {stall:.0f} ms — {note}")
+        self.figures.append(Figure(
+            "sync", "GUI event loop: longest stall while the window syncs", "ms", [stall],
+            f"main window, first sync of a {self.size.push_small:,}-case township (whole store), loopback, "
+            f"{self.backend.label}", target=100, note=note,
+        ))  # fmt: skip
+
     def _publish(self, server: CountyServer, count: int) -> None:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
         with write(server.engine) as conn:
@@ -654,6 +732,8 @@ def sync_figures(size_name: str, data: Path) -> list[Figure]:
         try:
             print(f"sync: push {size.push_small} records, edits, no-op, attachments …")
             bench.push(size.push_small, 12, None, size.repeat)
+            print("sync: the window while it syncs …")
+            bench.gui_stall()
             print(f"sync: {size.towns} townships at once …")
             bench.many_towns(shaped=True)
             bench.many_towns(shaped=False)
@@ -667,7 +747,8 @@ def sync_figures(size_name: str, data: Path) -> list[Figure]:
 ORDER = ("push 1,000 records (", "push 1,000 records:", "push 100 edited records (", "push 100 edited records:",
          "no-op sync: requests", "no-op sync: bytes", "push 10,000 records (", "push 10,000 records:",
          "attachments through a link that drops: bytes", "attachments through a link that drops: time",
-         "30 townships syncing at once: p95 request latency", "30 townships syncing at once: errors")  # fmt: skip
+         "30 townships syncing at once: p95 request latency", "30 townships syncing at once: errors",
+         "GUI event loop")  # fmt: skip
 
 
 def _rank(figure: Figure) -> int:

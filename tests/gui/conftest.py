@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -83,6 +84,14 @@ def _no_modal_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("warning", "critical", "question", "information"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_heap() -> Iterator[None]:
+    """A main window freezes the heap once it is loaded (gc.freeze: the app has one window for its life); in
+    the test run every test's window would stay frozen, and with it everything alive at that moment."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
