@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from govdesk.domain.clock import china_today
 from govdesk.reports.periods import Period, parse_period
@@ -110,15 +112,39 @@ def test_report_counts_equal_the_plain_count(demo: Store) -> None:
     assert report.total.received == report.dashboard.figures["disputes"].value
 
 
-def test_scan_uses_the_registration_time_index(demo: Store) -> None:
-    """Grouping by kind must not make SQLite walk the kind index over the whole table."""
-    scope = statistics.scope_for(parse_period(str(TODAY.year)), today=TODAY)
-    where, params = statistics_repo._scope_where(scope)
+@pytest.mark.parametrize("village", [False, True])
+def test_the_period_is_counted_from_the_indexes_alone(demo: Store, village: bool) -> None:
+    """Every statistics statement that scans the period (dashboard, report, the cases behind a figure) reads the
+    covering index ix_cases_period (migration 0007), never a case row, and the on-the-spot check reads
+    ix_case_events_case_action, never an event row. (Without the hint, grouping by kind made SQLite walk the kind
+    index over the whole table.)"""
+    scope = statistics.scope_for(parse_period(str(TODAY.year)), _village(demo) if village else None, today=TODAY)
+    statements: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(demo.db.engine, "before_cursor_execute", capture)
+    try:
+        with demo.db.read() as session:
+            statistics_repo.dashboard_counts(session, scope, statistics.on_time_rule())
+            statistics_repo.report_counts(session, scope, [])
+            for selector in ("on_time", "on_spot", "kind:dispute"):
+                statistics_repo.selector_local_nos(session, scope, statistics.on_time_rule(), selector)
+    finally:
+        event.remove(demo.db.engine, "before_cursor_execute", capture)
+    period = [(sql, params) for sql, params in statements if statistics_repo.PERIOD_CASES in sql]
+    assert len(period) >= 6  # flags and medians, groups, the report, three lists
     with demo.db.read() as session:
-        plan = session.execute(statistics_repo.text(
-            f"EXPLAIN QUERY PLAN SELECT c.kind, count(*) FROM {statistics_repo._cases(scope)} WHERE {where} GROUP BY 1"
-        ), params).all()  # fmt: skip
-    assert any("ix_cases_created" in str(step[-1]) for step in plan), plan
+        statistics_repo.dashboard_counts(session, scope, statistics.on_time_rule())  # registers gd_handling_days
+        conn = session.connection()
+        for sql, params in period:
+            plan = [str(step[-1]) for step in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)]
+            on_cases = [step for step in plan if step.startswith(("SEARCH c ", "SCAN c "))]
+            assert on_cases and all("COVERING INDEX ix_cases_period" in step for step in on_cases), plan
+            on_events = [step for step in plan if step.startswith(("SEARCH e ", "SCAN e "))]
+            assert all("COVERING INDEX ix_case_events_case_action" in step for step in on_events), plan
+            assert on_events or "case_events" not in sql, plan
 
 
 def test_unknown_selector_is_refused(demo: Store) -> None:
