@@ -155,6 +155,11 @@ class Case(SyncedRow, Base):
         Index("ix_cases_village_local", "village_id", "local_no"),
         Index("ix_cases_occurred", "occurred_at"),
         Index("ix_cases_tombstones", "local_no", sqlite_where=text("deleted_at IS NOT NULL")),
+        # Migration 0007: the statistics' scan of a period, read from the index alone (store/statistics_repo.py).
+        Index("ix_cases_period", "created_at", "kind", "channel", "risk", "category", "status", "village_id",
+              "occurred_at", "accepted_at", "resolved_at", "confirmed_at", "fed_back_at", "closed_at", "due_date",
+              "satisfaction", "people_involved", "local_no", "id", "deleted_at",
+              sqlite_where=text("deleted_at IS NULL")),
     )
     # Local integer key for the full-text index and the lazy list; never leaves this machine.
     local_no: Mapped[int] = mapped_column(Integer, unique=True)
@@ -261,7 +266,7 @@ class CaseEvent(SyncedRow, Base):
     a correction is a new event whose ``corrects_id`` points at the old one."""
 
     __tablename__ = "case_events"
-    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    __table_args__ = (UniqueConstraint("case_id", "seq"), Index("ix_case_events_case_action", "case_id", "action"))
     center_id: Mapped[str] = mapped_column(ForeignKey("centers.id"))
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
