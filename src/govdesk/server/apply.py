@@ -31,8 +31,8 @@ from govdesk.sync.protocol import (
     SyncResponse,
     VerifyResult,
     bucket_of,
-    canonical,
     digest,
+    same,
 )
 
 COUNTY = "county"
@@ -188,7 +188,7 @@ def _insert(batch: _Batch, op: Op) -> Ack:
     })  # fmt: skip
     touched = server_only | ({"server_received_at"} if op.table == "referrals" else set())  # the rest are op's own
     differing = {k: data[k] for k in data
-                 if k not in op.fields or (k in touched and canonical(op.fields[k]) != canonical(data[k]))}  # fmt: skip
+                 if k not in op.fields or (k in touched and not same(op.fields[k], data[k]))}  # fmt: skip
     differing.pop("id", None)
     return Ack(op_id=op.op_id, status="applied", version=version, fields=differing)
 
@@ -210,7 +210,7 @@ def _update(batch: _Batch, op: Op, row: dict[str, Any]) -> Ack:
     applied: dict[str, Json] = {}
     conflicts: list[tuple[str, Json, Json]] = []
     for name, value in op.fields.items():
-        if name == "id" or canonical(data.get(name)) == canonical(value):
+        if name == "id" or same(data.get(name), value):
             continue
         if name == "created_at" and op.base_version == 0:
             continue  # the same reference row set up on two PCs: the first creation time stays (and its bucket)
@@ -241,7 +241,7 @@ def _update(batch: _Batch, op: Op, row: dict[str, Any]) -> Ack:
     if changed_by_others or conflicts:
         fields = {k: v for k, v in data.items() if k != "id"}  # the whole row: the device's copy is behind
     else:
-        fields = {k: data.get(k) for k, v in op.fields.items() if k != "id" and canonical(data.get(k)) != canonical(v)}
+        fields = {k: data.get(k) for k, v in op.fields.items() if k != "id" and not same(data.get(k), v)}
     return Ack(op_id=op.op_id, status="applied", version=version, fields=fields)
 
 
@@ -281,7 +281,7 @@ def county_write(conn: Connection, seq: Sequence, table: str, row_id: str, field
     data = json.loads(row.data)
     versions = json.loads(row.field_versions)
     for name, value in fields.items():
-        if canonical(data.get(name)) != canonical(value):
+        if not same(data.get(name), value):
             data[name] = value
             versions[name] = [version, COUNTY]
     conn.execute(update(rows).where(rows.c.table_name == table, rows.c.row_id == row_id).values(

@@ -24,9 +24,9 @@ from govdesk.sync.protocol import (
     Op,
     SyncResponse,
     bucket_of,
-    canonical,
     digest,
     iso_now,
+    same,
 )
 
 
@@ -161,7 +161,7 @@ def freeze_ops(db: Database, limit: int = MAX_OPS_PER_REQUEST) -> list[Op]:
             if current is None:
                 fields: dict[str, Json] = {} if shadow is None or base.get("deleted_at") else {"deleted_at": now}
             else:
-                fields = {k: v for k, v in current.items() if k not in base or canonical(base[k]) != canonical(v)}
+                fields = {k: v for k, v in current.items() if k not in base or not same(base[k], v)}
             if not fields:
                 session.delete(entry)
                 continue
@@ -257,11 +257,11 @@ def _apply_ack(session: Session, op: Op, ack: Ack, result: Applied, batch: _AckB
         merged = dict(local)
         for key, value in server.items():
             if key in op.fields:
-                if canonical(local.get(key)) == canonical(op.fields[key]):
+                if same(local.get(key), op.fields[key]):
                     merged[key] = value  # not edited again since it was sent: take the server's outcome
-            elif canonical(local.get(key)) == canonical(old.get(key)):
+            elif same(local.get(key), old.get(key)):
                 merged[key] = value
-        changed = {k: v for k, v in merged.items() if canonical(local.get(k)) != canonical(v)}
+        changed = {k: v for k, v in merged.items() if not same(local.get(k), v)}
         if changed:
             rows.write_row(session, op.table, op.row_id, changed, exists=True)
     batch.new_shadows.append({"t": op.table, "r": op.row_id, "v": ack.version, "b": bucket_of(op.table, server),
@@ -289,12 +289,12 @@ def _apply_change(session: Session, change: Change, result: Applied, force: bool
             session.merge(SyncBlob(sha256=str(server["sha256"]), state="remote"))
     else:
         if editing:
-            merged = {k: v for k, v in server.items() if canonical(local.get(k)) == canonical(old.get(k))}
+            merged = {k: v for k, v in server.items() if same(local.get(k), old.get(k))}
             if len(merged) < len(server):
                 result.kept_local += 1
         else:
             merged = dict(server)
-        changed = {k: v for k, v in merged.items() if canonical(local.get(k)) != canonical(v)}
+        changed = {k: v for k, v in merged.items() if not same(local.get(k), v)}
         if changed:
             rows.write_row(session, change.table, change.row_id, changed, exists=True)
     _save_shadow(session, change.table, change.row_id, change.version, server)

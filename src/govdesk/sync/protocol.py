@@ -179,6 +179,15 @@ def canonical(value: Json) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def same(a: Json, b: Json) -> bool:
+    """Whether two field values are the same JSON value (``canonical(a) == canonical(b)``), without serializing
+    the common case — two strings, two integers, two booleans, two nulls — which is most of a row's fields."""
+    kind = type(a)
+    if kind is type(b) and (kind is str or kind is int or kind is bool or a is None):
+        return bool(a == b)
+    return canonical(a) == canonical(b)
+
+
 def bucket_of(table: str, data: dict[str, Json]) -> str:
     created = data.get("created_at") or ""
     return f"{table}/{str(created)[:7] or 'none'}"
