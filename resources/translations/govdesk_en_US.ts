@@ -2295,6 +2295,69 @@ Note: names written in case titles, facts and other text are not changed automat
     </message>
 </context>
 <context>
+    <name>Category</name>
+    <message>
+        <source>婚姻家庭</source>
+        <translation>Marriage and family</translation>
+    </message>
+    <message>
+        <source>邻里</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <source>房屋宅基地</source>
+        <translation>Housing and homestead</translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>生产经营</source>
+        <translation>Production and business</translation>
+    </message>
+    <message>
+        <source>损害赔偿</source>
+        <translation>Damages</translation>
+    </message>
+    <message>
+        <source>山林土地</source>
+        <translation>Forest and land</translation>
+    </message>
+    <message>
+        <source>征地拆迁</source>
+        <translation>Land requisition and demolition</translation>
+    </message>
+    <message>
+        <source>环境污染</source>
+        <translation>Environmental pollution</translation>
+    </message>
+    <message>
+        <source>劳动争议</source>
+        <translation>Labour dispute</translation>
+    </message>
+    <message>
+        <source>消费</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>医疗</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <source>道路交通事故</source>
+        <translation>Road traffic accident</translation>
+    </message>
+    <message>
+        <source>物业</source>
+        <translation>Property management</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>当事人申请</source>

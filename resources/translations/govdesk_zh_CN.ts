@@ -2295,6 +2295,69 @@
         </message>
     </context>
     <context>
+        <name>Category</name>
+        <message>
+            <source>婚姻家庭</source>
+            <translation>婚姻家庭</translation>
+        </message>
+        <message>
+            <source>邻里</source>
+            <translation>邻里</translation>
+        </message>
+        <message>
+            <source>房屋宅基地</source>
+            <translation>房屋宅基地</translation>
+        </message>
+        <message>
+            <source>合同</source>
+            <translation>合同</translation>
+        </message>
+        <message>
+            <source>生产经营</source>
+            <translation>生产经营</translation>
+        </message>
+        <message>
+            <source>损害赔偿</source>
+            <translation>损害赔偿</translation>
+        </message>
+        <message>
+            <source>山林土地</source>
+            <translation>山林土地</translation>
+        </message>
+        <message>
+            <source>征地拆迁</source>
+            <translation>征地拆迁</translation>
+        </message>
+        <message>
+            <source>环境污染</source>
+            <translation>环境污染</translation>
+        </message>
+        <message>
+            <source>劳动争议</source>
+            <translation>劳动争议</translation>
+        </message>
+        <message>
+            <source>消费</source>
+            <translation>消费</translation>
+        </message>
+        <message>
+            <source>医疗</source>
+            <translation>医疗</translation>
+        </message>
+        <message>
+            <source>道路交通事故</source>
+            <translation>道路交通事故</translation>
+        </message>
+        <message>
+            <source>物业</source>
+            <translation>物业</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>其他</translation>
+        </message>
+    </context>
+    <context>
         <name>Channel</name>
         <message>
             <source>当事人申请</source>

@@ -84,6 +84,8 @@ def test_switching_to_english_shows_english(
     assert window.count_label.text() == "0 cases"
     assert "click \"Register\"" in window.empty_overlay.text()
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    categories = [window.filter_bar.category_combo.itemText(i) for i in range(window.filter_bar.category_combo.count())]
+    assert "Neighbours" in categories and "Marriage and family" in categories, categories  # the code table too
     # Qt's own dialogs follow too (the qtbase translation from the PySide6 package).
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"

@@ -45,6 +45,7 @@ from .attachments_view import AttachmentsView
 from .case_table_model import local_time
 from .labels import (
     action_label,
+    category_label,
     channel_label,
     kind_label,
     risk_badge_style,
@@ -329,7 +330,7 @@ class CaseDetailPane(QWidget):
         self._status_badge.setText(status_label(r.status))
         self._risk_badge.setText(self.tr("%s预警") % risk_label(r.risk))
         self._risk_badge.setStyleSheet(risk_badge_style(r.risk))
-        self._kind_line.setText(" · ".join(x for x in (kind_label(r.kind), r.category or "") if x))
+        self._kind_line.setText(" · ".join(x for x in (kind_label(r.kind), category_label(r.category)) if x))
         amount = self.tr("%s 元") % format_number(d.amount_cents / 100, 2) if d.amount_cents is not None else ""
         coords = (
             self.tr("纬度 %1，经度 %2").replace("%1", f"{d.latitude:.6f}").replace("%2", f"{d.longitude:.6f}")

@@ -33,7 +33,7 @@ from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.records import CaseRow
 from govdesk.store.store import Store
 
-from .labels import kind_label, risk_dot, risk_label, status_label, translate
+from .labels import category_label, kind_label, risk_dot, risk_label, status_label, translate
 from .tasks import TaskManager
 
 PAGE_SIZE = 200
@@ -88,7 +88,7 @@ def _display(row: CaseRow, column: str) -> str:
         case "kind":
             return kind_label(row.kind)
         case "category":
-            return row.category or ""
+            return category_label(row.category)
         case "parties":
             return row.party_names
         case "village":

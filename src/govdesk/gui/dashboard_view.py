@@ -41,6 +41,7 @@ from govdesk.services.actor import Actor
 from govdesk.store.records import NamedRef
 from govdesk.store.store import Store
 
+from .labels import category_label
 from .tasks import TaskManager, show_error
 
 
@@ -380,7 +381,7 @@ class DashboardView(QWidget):
         cats = sorted(dash.by_category.values(), key=lambda f: -f.value)
         self._items["category"] = cats
         self.chart_category.show_chart(lambda f: charts.draw_category_bars(
-            f, [c.label for c in cats], [c.value for c in cats], tr("矛盾纠纷类别（件）")))  # fmt: skip
+            f, [category_label(c.label) for c in cats], [c.value for c in cats], tr("矛盾纠纷类别（件）")))  # fmt: skip
         self._draw_share()
         self._items["trend"] = list(dash.by_month)
         self.chart_trend.show_chart(lambda f: charts.draw_trend(

@@ -86,6 +86,14 @@ class CaseFilterBar(QWidget):
         for text, value in items:
             combo.addItem(text, value)
         combo.setMaxVisibleItems(20)
+        # As wide as its entries, but no wider than its "all" entry or six Chinese characters (long English
+        # category names widened the whole window); a longer choice is elided in the box, the open list shows
+        # every entry in full.
+        metrics = combo.fontMetrics()
+        longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        room = max(metrics.horizontalAdvance(everything), metrics.horizontalAdvance("汉" * 6))  # 道路交通事故 fits
+        combo.setMaximumWidth(min(longest, room) + 56)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         return combo
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from govdesk.domain.codes import Channel, Kind, PartyRole, Risk, Status
 from govdesk.domain.lifecycle import Action
+from govdesk.domain.translatable import QT_TRANSLATE_NOOP
 
 
 def translate(context: str, text: str) -> str:
@@ -92,6 +93,24 @@ def action_label_text(label: str) -> str:
 def data_label(context: str, text: str) -> str:
     """Code-table names (categories, ethnic groups) are data; a translation file may still cover them."""
     return translate(context, text)
+
+
+# The dispute categories of resources/data/categories.json as literals, so lupdate extracts them (context
+# "Category") and an English .qm can name them; a category the county adds later shows in Chinese.
+STANDARD_CATEGORIES = (
+    QT_TRANSLATE_NOOP("Category", "婚姻家庭"), QT_TRANSLATE_NOOP("Category", "邻里"),
+    QT_TRANSLATE_NOOP("Category", "房屋宅基地"), QT_TRANSLATE_NOOP("Category", "合同"),
+    QT_TRANSLATE_NOOP("Category", "生产经营"), QT_TRANSLATE_NOOP("Category", "损害赔偿"),
+    QT_TRANSLATE_NOOP("Category", "山林土地"), QT_TRANSLATE_NOOP("Category", "征地拆迁"),
+    QT_TRANSLATE_NOOP("Category", "环境污染"), QT_TRANSLATE_NOOP("Category", "劳动争议"),
+    QT_TRANSLATE_NOOP("Category", "消费"), QT_TRANSLATE_NOOP("Category", "医疗"),
+    QT_TRANSLATE_NOOP("Category", "道路交通事故"), QT_TRANSLATE_NOOP("Category", "物业"),
+    QT_TRANSLATE_NOOP("Category", "其他"),
+)  # fmt: skip
+
+
+def category_label(name: str | None) -> str:
+    return data_label("Category", name) if name else ""
 
 
 # Muted traffic-light colours: readable on white, and distinguishable from each other in greyscale print.
