@@ -3044,6 +3044,22 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>Import the county&apos;s receipt bundle…</translation>
     </message>
     <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>同步冲突涉及事项内容，当前账号不能查看。请由中心主任、调解员或工作人员登录后在“同步 → 同步冲突”中处理。</source>
+        <translation>Sync conflicts show the contents of cases, which this account may not see. Ask the center director, a mediator or a clerk to sign in and settle them under Sync → Sync conflicts.</translation>
+    </message>
+    <message>
+        <source>县级指令</source>
+        <translation>County instructions</translation>
+    </message>
+    <message>
+        <source>县级指令由中心主任、调解员或工作人员签收。请用这些账号登录后在“同步 → 县级指令”中查看。</source>
+        <translation>County instructions are acknowledged by the center director, a mediator or a clerk. Sign in with one of those accounts and open Sync → County instructions.</translation>
+    </message>
+    <message>
         <source>（未设置中心）</source>
         <translation>(no center set up)</translation>
     </message>
@@ -3098,6 +3114,10 @@ Note: names written in case titles, facts and other text are not changed automat
     <message>
         <source>共 %s 件</source>
         <translation>%s cases</translation>
+    </message>
+    <message>
+        <source>系统管理员不查看事项和人员信息。账号在“安全”菜单中管理，备份、同步和其他设置在“文件 → 设置”中。</source>
+        <translation>The system administrator does not see cases or persons. Accounts are managed in the Security menu; backups, sync and the other settings are under File → Settings.</translation>
     </message>
     <message>
         <source>还没有事项。当前账号不能登记事项，请用工作人员账号登录后登记。</source>

@@ -3044,6 +3044,22 @@
             <translation>导入县里的回执包…</translation>
         </message>
         <message>
+            <source>同步冲突</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <source>同步冲突涉及事项内容，当前账号不能查看。请由中心主任、调解员或工作人员登录后在“同步 → 同步冲突”中处理。</source>
+            <translation>同步冲突涉及事项内容，当前账号不能查看。请由中心主任、调解员或工作人员登录后在“同步 → 同步冲突”中处理。</translation>
+        </message>
+        <message>
+            <source>县级指令</source>
+            <translation>县级指令</translation>
+        </message>
+        <message>
+            <source>县级指令由中心主任、调解员或工作人员签收。请用这些账号登录后在“同步 → 县级指令”中查看。</source>
+            <translation>县级指令由中心主任、调解员或工作人员签收。请用这些账号登录后在“同步 → 县级指令”中查看。</translation>
+        </message>
+        <message>
             <source>（未设置中心）</source>
             <translation>（未设置中心）</translation>
         </message>
@@ -3098,6 +3114,10 @@
         <message>
             <source>共 %s 件</source>
             <translation>共 %s 件</translation>
+        </message>
+        <message>
+            <source>系统管理员不查看事项和人员信息。账号在“安全”菜单中管理，备份、同步和其他设置在“文件 → 设置”中。</source>
+            <translation>系统管理员不查看事项和人员信息。账号在“安全”菜单中管理，备份、同步和其他设置在“文件 → 设置”中。</translation>
         </message>
         <message>
             <source>还没有事项。当前账号不能登记事项，请用工作人员账号登录后登记。</source>

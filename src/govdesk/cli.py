@@ -339,7 +339,12 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     store = _open(args, writer=False)
     try:
-        actor = _login(args, store)  # noqa: F841 - passed to the queries once they check per-case permissions
+        actor = _login(args, store)
+        from govdesk.security.policy import Perm, Role, require
+
+        # The system administrator keeps the program running; the cases are not theirs to read.
+        require(Role(actor.role), Perm.CASE_LIST if args.case_command == "list" else Perm.CASE_RECORDS,
+                what="查看事项")  # fmt: skip
         if args.case_command == "list":
             if args.limit is not None and args.limit < 0:
                 raise ValidationError("--limit 不能为负数。")

@@ -174,3 +174,14 @@ def test_the_data_directory_and_its_backups_reveal_no_personal_data(cli_dir: Pat
                 assert secret.encode("utf-8") not in blob, f"{secret} readable in {path.name}"
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(cli_dir / "govdesk.db").execute("SELECT * FROM cases").fetchall()
+
+
+def test_the_administrator_cannot_read_cases(cli_dir: Path) -> None:
+    """The administrator keeps the program running (accounts, backups, settings, sync); the cases are not theirs."""
+    added = run(cli_dir, "case", "add", "--json", "-", stdin=json.dumps(dispute(), ensure_ascii=False))
+    number = added.stdout.strip().splitlines()[-1]
+    admin = {"GOVDESK_USER": "admin", "GOVDESK_PASSWORD": ADMIN_PW}
+    for args in (("case", "list", "--json"), ("case", "show", number), ("case", "timeline", number)):
+        refused = run(cli_dir, *args, env=admin)
+        assert refused.returncode != 0 and "系统管理员没有“查看事项”的权限" in refused.stderr, args
+        assert "王某" not in refused.stdout

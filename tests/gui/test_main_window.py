@@ -166,6 +166,18 @@ def test_an_administrator_is_told_why_they_cannot_register(
     wait_idle()
     assert not window.register_action.isEnabled()
     assert "工作人员账号" in window.register_action.toolTip()
+    assert "系统管理员不查看事项" in window.empty_overlay.text()  # not theirs to read (tests/gui/test_admin_window.py)
+    assert window.empty_overlay.button.isHidden()
+
+
+def test_an_auditor_is_told_why_they_cannot_register(
+    qtbot: QtBot, tasks, settings, store: Store, wait_idle: Callable
+) -> None:
+    window = MainWindow(store, tasks, Actor("王审计", "auditor", "shenji"), settings)
+    qtbot.addWidget(window)
+    window.show()
+    wait_idle()
+    assert not window.register_action.isEnabled()
     assert "不能登记" in window.empty_overlay.text()
     assert window.empty_overlay.button.isHidden()
 

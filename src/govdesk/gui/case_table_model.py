@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -160,6 +161,7 @@ class CaseTableModel(_CaseColumnsModel):
         self._pages: OrderedDict[int, list[CaseRow | None]] = OrderedDict()
         self._generation = 0  # answers to superseded queries (typing fast) are dropped
         self._has_loaded = False
+        self.readable = True  # False for an account that may not list cases (the administrator): nothing is read
 
     # --- what to show -------------------------------------------------------------------------
     @property
@@ -210,6 +212,9 @@ class CaseTableModel(_CaseColumnsModel):
             if then is not None:
                 then()
 
+        if not self.readable:
+            QTimer.singleShot(0, lambda: done(0))
+            return
         self._tasks.run(lambda: case_queries.case_count(store, flt), done, owner=self)
 
     # --- lookups for the view -----------------------------------------------------------------

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self.apply_filter)
 
         self.model = CaseTableModel(store, tasks, self)
+        self.model.readable = allowed(Role(actor.role), Perm.CASE_LIST)
         self.model.loaded.connect(self._list_loaded)
         self.model.loaded.connect(self._settle_heap)
         self.model.sort_refused.connect(self._restore_sort_indicator)
@@ -205,7 +207,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(cases_page, qta.icon("mdi6.clipboard-text-search-outline"), self.tr("事项"))
-        self.tabs.addTab(self.persons_view, qta.icon("mdi6.account-search"), self.tr("人员查询"))
+        if self.model.readable:
+            self.tabs.addTab(self.persons_view, qta.icon("mdi6.account-search"), self.tr("人员查询"))
+        else:
+            self.persons_view.hide()
         self.map_view: MapView | None = None
         self.dashboard: DashboardView | None = None
         self.big_screen: BigScreen | None = None
@@ -399,18 +404,32 @@ class MainWindow(QMainWindow):
         self.sync_controller = controller
         controller.start()
 
-    def open_conflicts(self) -> QDialog:
+    def open_conflicts(self) -> QDialog | None:
+        if not allowed(Role(self.actor.role), Perm.CASE_RECORDS):  # they show case contents
+            QMessageBox.information(self, self.tr("同步冲突"), self.tr(
+                "同步冲突涉及事项内容，当前账号不能查看。请由中心主任、调解员或工作人员登录后在“同步 → 同步冲突”中处理。"))
+            return None
         dialog = ConflictsDialog(self.store, self.actor, self)
         dialog.finished.connect(self._refresh_sync_status)
         dialog.finished.connect(lambda _r: self.refresh())
         dialog.open()
         return dialog
 
+    def _enrolled(self) -> None:
+        """Just enrolled (or enrolled again after a revocation): say so at once and send the first sync."""
+        if self.sync_controller is not None:
+            self.sync_controller.refresh_status()
+            self.sync_controller.sync_now(manual=False)
+
     def _refresh_sync_status(self) -> None:
         if self.sync_controller is not None:
             self.sync_controller.refresh_status()
 
-    def open_instructions(self) -> QDialog:
+    def open_instructions(self) -> QDialog | None:
+        if not allowed(Role(self.actor.role), Perm.CASE_LIST):
+            QMessageBox.information(self, self.tr("县级指令"), self.tr(
+                "县级指令由中心主任、调解员或工作人员签收。请用这些账号登录后在“同步 → 县级指令”中查看。"))
+            return None
         dialog = InstructionsDialog(self.store, self.actor, self)
         dialog.finished.connect(self._refresh_sync_status)
         dialog.open()
@@ -522,6 +541,7 @@ class MainWindow(QMainWindow):
         from govdesk.gui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.store, self.tasks, self.actor, self, prefs=self.prefs)
+        dialog.enrolled.connect(lambda _sentence: self._enrolled())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -615,7 +635,12 @@ class MainWindow(QMainWindow):
         if count:
             self.empty_overlay.hide()
             return
-        if self.model.case_filter == CaseFilter() and not self.register_action.isEnabled():
+        if not self.model.readable:
+            self.empty_overlay.show_message(
+                self.tr("系统管理员不查看事项和人员信息。账号在“安全”菜单中管理，备份、同步和其他设置在"
+                        "“文件 → 设置”中。"), "", "", None
+            )  # fmt: skip
+        elif self.model.case_filter == CaseFilter() and not self.register_action.isEnabled():
             self.empty_overlay.show_message(
                 self.tr("还没有事项。当前账号不能登记事项，请用工作人员账号登录后登记。"), "", "", None
             )

@@ -40,8 +40,9 @@ class DeviceInfo:
     created_at: dt.datetime
 
 
-def _hash(secret: str) -> str:
-    return hashlib.sha256(secret.strip().upper().encode()).hexdigest()
+def _hash(code: str) -> str:
+    """An enrolment code's hash, however it was typed: "ke9u ge89 7ram", "KE9UGE897RAM", "KE9U-GE89-7RAM"."""
+    return hashlib.sha256("".join(ch for ch in code.upper() if ch.isalnum()).encode()).hexdigest()
 
 
 def _token_hash(token: str) -> str:
@@ -86,7 +87,7 @@ def enrol(conn: Connection, request: EnrollRequest) -> EnrollResponse:
     token = secrets.token_urlsafe(32)
     conn.execute(update(devices).where(devices.c.id == row.id).values(
         token_hash=_token_hash(token), enrol_code_hash=None, enrolled_at=utcnow(), station_no=station,
-        name=request.device_name or row.name))  # fmt: skip
+        name=row.name or request.device_name))  # fmt: skip  the county's name for it stays
     return EnrollResponse(device_id=row.id, token=token, center_code=row.center_code, station_no=station)
 
 

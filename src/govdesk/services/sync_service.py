@@ -90,9 +90,11 @@ def enroll(store: Store, actor: Actor, server: str, code: str, *, http: HttpFact
         engine.rekey_pending(session)
         append_audit(session, actor.audit_name, "sync.enroll", "device", answer.device_id,
                      {"server": server, "station_no": answer.station_no})  # fmt: skip
-    queued = engine.queue_unsynced_rows(store.db)
+    engine.queue_unsynced_rows(store.db)
+    with store.db.read() as session:
+        waiting = engine.pending_count(session)  # rows queued now and changes the outbox already held
     note = f"本机工作站编号改为 {answer.station_no}（与本中心其他电脑区分）。" if station_changed else ""
-    return f"已注册到县级服务器 {server}。{note}共有 {queued} 条本地记录等待首次同步。"
+    return f"已注册到县级服务器 {server}。{note}共有 {waiting} 条本地记录等待首次同步。"
 
 
 def _client(store: Store, server: str | None, http: HttpFactory | None) -> tuple[SyncClient, credentials.Credential]:
