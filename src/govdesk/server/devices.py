@@ -13,7 +13,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from govdesk.server.apply import Device, utcnow
 from govdesk.server.models import devices
-from govdesk.sync.protocol import AuditHead, EnrollRequest, EnrollResponse
+from govdesk.sync.protocol import AuditHead, EnrollRequest, EnrollResponse, token_hash
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 ENROL_VALID = dt.timedelta(days=7)
@@ -46,7 +46,7 @@ def _hash(code: str) -> str:
 
 
 def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    return token_hash(token)
 
 
 def new_enrolment_code() -> str:

@@ -29,9 +29,11 @@ from govdesk.sync.protocol import (
     EnrollRequest,
     SyncRequest,
     SyncResponse,
-    compress,
-    decompress,
+    bundle_device,
     dumps,
+    open_bundle,
+    seal_bundle,
+    token_hash,
 )
 from govdesk.sync.runner import Progress, SyncReport, download_blob, run_sync
 
@@ -169,8 +171,8 @@ def export_bundle(store: Store, actor: Actor, path: Path) -> int:
                                           pull_limit=1000, verify=None, audit_head=None)  # fmt: skip
     body = {"kind": "govdesk-sync-request", "request": request.model_dump(mode="json")}
     tmp = Path(path).with_suffix(".part")
-    try:
-        tmp.write_bytes(compress(dumps(body)))
+    try:  # sealed: it carries residents' names and ID numbers on a stick that can be lost
+        tmp.write_bytes(seal_bundle(cred.device_id, token_hash(cred.token), dumps(body)))
         tmp.replace(path)
     except OSError as err:
         raise SyncError(f"无法写入同步包 {path}：{err.strerror}。请检查U盘是否插好、是否有空间。", "io") from None
@@ -182,15 +184,22 @@ def export_bundle(store: Store, actor: Actor, path: Path) -> int:
 def import_bundle(store: Store, actor: Actor, path: Path) -> str:
     """Apply the county's reply bundle (acknowledgements and rows) exactly like a network answer."""
     require(Role(actor.role), Perm.SYNC, what="导入同步包")
+    cred = credentials.load(store.data_dir)
+    if cred is None:
+        raise SyncError("本机还没有注册到县级服务器，不能导入回执包。请先注册。", "not_enrolled")
     try:
-        body = json.loads(decompress(Path(path).read_bytes()))
+        raw = Path(path).read_bytes()
+        device_id = bundle_device(raw)
     except (OSError, ValueError) as err:
         raise SyncError(f"无法读取回执包 {path}：文件损坏或不是回执包。", "io") from err
-    if not isinstance(body, dict) or body.get("kind") != "govdesk-sync-reply":
-        raise SyncError(f"{path} 不是县里生成的回执包。", "io")
-    cred = credentials.load(store.data_dir)
-    if cred is None or body.get("device_id") != cred.device_id:
+    if device_id != cred.device_id:
         raise SyncError("这个回执包不是给本机的。", "io")
+    try:
+        body = json.loads(open_bundle(raw, token_hash(cred.token)))
+    except ValueError as err:
+        raise SyncError(f"无法读取回执包 {path}：文件损坏，或是本机重新注册之前的回执包。", "io") from err
+    if not isinstance(body, dict) or body.get("kind") != "govdesk-sync-reply" or body.get("device_id") != device_id:
+        raise SyncError(f"{path} 不是县里生成的回执包。", "io")
     from govdesk.sync.protocol import Op
 
     ops = [Op.model_validate(o) for o in body.get("ops", [])]

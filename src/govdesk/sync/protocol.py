@@ -6,10 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import threading
 from typing import Any, Literal
 
 import zstandard
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
@@ -200,3 +205,46 @@ def digest(buckets: dict[str, tuple[int, int]]) -> str:
 
 def iso_now() -> str:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+
+
+# ---- USB bundles ------------------------------------------------------------------------------------------------
+# A bundle carries residents' names and ID numbers on a USB stick, so it is sealed (AES-256-GCM) with a key both
+# ends can derive and a finder cannot: from the device's credential on the township side, from the hash of it the
+# county keeps. The device id stays readable in the header (the county needs it to find the key) and is
+# authenticated with the contents.
+
+BUNDLE_MAGIC = b"GDSYNC1\n"
+
+
+def token_hash(token: str) -> str:
+    """What the county keeps of a device's credential (never the credential itself)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _bundle_key(hashed_token: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"govdesk usb bundle v1").derive(
+        bytes.fromhex(hashed_token))
+
+
+def seal_bundle(device_id: str, hashed_token: str, body: bytes) -> bytes:
+    header = BUNDLE_MAGIC + device_id.encode() + b"\n"
+    nonce = os.urandom(12)
+    return header + nonce + AESGCM(_bundle_key(hashed_token)).encrypt(nonce, compress(body), header)
+
+
+def bundle_device(data: bytes) -> str:
+    """The device a bundle belongs to; ValueError when the file is not a bundle."""
+    if not data.startswith(BUNDLE_MAGIC):
+        raise ValueError("not a govdesk bundle")
+    end = data.index(b"\n", len(BUNDLE_MAGIC))
+    return data[len(BUNDLE_MAGIC) : end].decode("ascii")
+
+
+def open_bundle(data: bytes, hashed_token: str) -> bytes:
+    """The bundle's contents; ValueError when it is damaged or sealed for another device (or credential)."""
+    end = data.index(b"\n", len(BUNDLE_MAGIC)) + 1
+    header, nonce, sealed = data[:end], data[end : end + 12], data[end + 12 :]
+    try:
+        return decompress(AESGCM(_bundle_key(hashed_token)).decrypt(nonce, sealed, header))
+    except InvalidTag as err:
+        raise ValueError("damaged, or sealed for another credential") from err
