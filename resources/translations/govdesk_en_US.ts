@@ -630,6 +630,10 @@ Another person allowed to export (such as the center director) enters their own 
         <translation>Saved the templates %s to %s.</translation>
     </message>
     <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
         <source>未连接县级服务器（仅本机）</source>
         <translation>Not connected to the county server (this PC only)</translation>
     </message>
@@ -2403,16 +2407,16 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>Item</translation>
     </message>
     <message>
-        <source>当前值</source>
-        <translation>Current value</translation>
+        <source>当前值（各处已采用）</source>
+        <translation>Current value (in use everywhere)</translation>
     </message>
     <message>
-        <source>另一个值</source>
-        <translation>Other value</translation>
+        <source>另一个值（未采用）</source>
+        <translation>Other value (not in use)</translation>
     </message>
     <message>
-        <source>来自</source>
-        <translation>From</translation>
+        <source>另一个值来自</source>
+        <translation>Other value from</translation>
     </message>
     <message>
         <source>发现时间</source>

@@ -630,6 +630,10 @@
             <translation>已保存模板 %s 到 %s。</translation>
         </message>
         <message>
+            <source>（空）</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
             <source>未连接县级服务器（仅本机）</source>
             <translation>未连接县级服务器（仅本机）</translation>
         </message>
@@ -2403,16 +2407,16 @@
             <translation>内容</translation>
         </message>
         <message>
-            <source>当前值</source>
-            <translation>当前值</translation>
+            <source>当前值（各处已采用）</source>
+            <translation>当前值（各处已采用）</translation>
         </message>
         <message>
-            <source>另一个值</source>
-            <translation>另一个值</translation>
+            <source>另一个值（未采用）</source>
+            <translation>另一个值（未采用）</translation>
         </message>
         <message>
-            <source>来自</source>
-            <translation>来自</translation>
+            <source>另一个值来自</source>
+            <translation>另一个值来自</translation>
         </message>
         <message>
             <source>发现时间</source>

@@ -78,3 +78,14 @@ def test_status_bar_sync_and_review_list(qtbot: QtBot, make_window: Callable[[St
     qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
     qtbot.waitUntil(lambda: "冲突" not in window.sync_label.text.text(), timeout=5_000)
     county.dispose()
+
+
+def test_review_items_speak_the_users_language(qtbot: QtBot) -> None:
+    """A risk shows as 黄色, not "yellow"; a center's name is not a person's 姓名; the committee's name says it is
+    printed on the documents."""
+    from govdesk.gui.sync_status import _field_label, _shown
+
+    assert _shown("yellow", "risk") == "黄色" and _shown("registered", "status") == "已登记"
+    assert _shown(None, "title") == "（空）" and _shown({"a": 1}, "x") == '{"a": 1}'
+    assert _field_label("centers", "name") == "中心名称" and _field_label("persons", "name") == "姓名"
+    assert "文书" in _field_label("centers", "committee_name")

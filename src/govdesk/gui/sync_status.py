@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.domain.clock import china_time
+from govdesk.domain.codes import Risk, Status
 from govdesk.services import sync_service
 from govdesk.services.actor import Actor
 from govdesk.store.store import Store
 from govdesk.sync.errors import SyncError
 from govdesk.sync.runner import SyncReport
 
+from .labels import category_label, risk_label, status_label
 from .tasks import TaskManager, show_error
 
 FIRST_DELAY_MS = 3_000
@@ -40,13 +42,32 @@ MAX_BACKOFF_S = 15 * 60
 FIELD_LABELS = {
     "title": "标题", "address": "地点", "facts": "事实经过", "claims": "请求事项", "risk": "风险等级", "status": "状态",
     "category": "类别", "due_date": "期限", "handlers": "经办人", "name": "姓名", "phone": "电话", "id_number": "证件号码",
+    "risk_reason": "风险依据", "village_id": "村（社区）", "grid_id": "网格",
 }  # fmt: skip
-TABLE_LABELS = {"cases": "事项", "persons": "人员", "agreements": "调解协议", "referrals": "交办", "case_parties": "当事人"}
+# Fields whose name means something else in another table (a center's "name" is not a person's).
+TABLE_FIELD_LABELS = {
+    ("centers", "name"): "中心名称", ("centers", "committee_name"): "调解委员会名称（印在文书上）",
+    ("centers", "code"): "行政区划代码", ("villages", "name"): "村（社区）名称", ("grids", "name"): "网格名称",
+}  # fmt: skip
+TABLE_LABELS = {
+    "cases": "事项", "persons": "人员", "agreements": "调解协议", "referrals": "交办", "case_parties": "当事人",
+    "centers": "本中心的基本信息", "villages": "村（社区）", "grids": "网格",
+}  # fmt: skip
 
 
-def _shown(value: object) -> str:
+def _field_label(table: str, field: str) -> str:
+    return tr(TABLE_FIELD_LABELS.get((table, field)) or FIELD_LABELS.get(field) or field)
+
+
+def _shown(value: object, field: str = "") -> str:
     if value is None or value == "":
-        return "（空）"
+        return tr("（空）")
+    if field == "risk" and value in {r.value for r in Risk}:
+        return risk_label(Risk(str(value)))
+    if field == "status" and value in {x.value for x in Status}:
+        return status_label(Status(str(value)))
+    if field == "category" and isinstance(value, str):
+        return category_label(value)
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
@@ -230,8 +251,9 @@ class ConflictsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("事项"), self.tr("内容"), self.tr("当前值"), self.tr("另一个值"),
-                                              self.tr("来自"), self.tr("发现时间")])  # fmt: skip
+        self.table.setHorizontalHeaderLabels([self.tr("事项"), self.tr("内容"), self.tr("当前值（各处已采用）"),
+                                              self.tr("另一个值（未采用）"), self.tr("另一个值来自"),
+                                              self.tr("发现时间")])  # fmt: skip
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -259,12 +281,17 @@ class ConflictsDialog(QDialog):
         self.items = sync_service.open_conflicts(self.store, self.actor)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            where = item.case_number or TABLE_LABELS.get(item.table_name, item.table_name)
-            cells = [where, FIELD_LABELS.get(item.field, item.field), _shown(item.server_value),
-                     _shown(item.client_value), item.device, f"{china_time(item.detected_at):%Y-%m-%d %H:%M}"]  # fmt: skip
+            where = item.case_number or tr(TABLE_LABELS.get(item.table_name, item.table_name))
+            cells = [where, _field_label(item.table_name, item.field), _shown(item.server_value, item.field),
+                     _shown(item.client_value, item.field), item.device,
+                     f"{china_time(item.detected_at):%Y-%m-%d %H:%M}"]  # fmt: skip
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # a long value is cut in the column; the whole of it shows on hover
+                self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
+        for col in (2, 3, 4):  # long values must not push the time off the dialog
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 280))
         self.empty.setVisible(not self.items)
         for button in (self.keep_server, self.keep_client):
             button.setEnabled(bool(self.items))
