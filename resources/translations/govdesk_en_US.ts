@@ -638,8 +638,8 @@ Another person allowed to export (such as the center director) enters their own 
         <translation>Not connected to the county server (this PC only)</translation>
     </message>
     <message>
-        <source>在“设置 → 同步”中注册后，数据会自动同步到县里。</source>
-        <translation>Once enrolled in Settings → Sync, the data is synced with the county automatically.</translation>
+        <source>在“文件 → 设置 → 同步”中注册后，数据会自动同步到县里。</source>
+        <translation>Once enrolled in File → Settings → Sync, the data is synced with the county automatically.</translation>
     </message>
     <message>
         <source>本机已被县里停用，不再同步</source>
@@ -2613,8 +2613,8 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>County server (optional)</translation>
     </message>
     <message>
-        <source>填写县综治中心提供的服务器地址和注册码，本机即可与县级平台同步。不联网也能完整使用，以后可在“设置 → 同步”中再注册。</source>
-        <translation>Enter the server address and enrolment code from the county center, and this PC syncs with the county platform. Everything works without a network too; you can enrol later in Settings → Sync.</translation>
+        <source>填写县综治中心提供的服务器地址和注册码，本机即可与县级平台同步。不联网也能完整使用，以后可在“文件 → 设置 → 同步”中再注册。</source>
+        <translation>Enter the server address and enrolment code from the county center, and this PC syncs with the county platform. Everything works without a network too; you can enrol later in File → Settings → Sync.</translation>
     </message>
     <message>
         <source>例如 https://zzzx.example.gov.cn:8765</source>
@@ -2701,8 +2701,8 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>Enrol again</translation>
     </message>
     <message>
-        <source>本中心和管理员账号已经建好。可以改正后重新注册，或点“跳过，离线使用”，以后在“设置 → 同步”中再注册。</source>
-        <translation>The center and the administrator account are set up. Correct the details and enrol again, or click &quot;Skip, work offline&quot; and enrol later in Settings → Sync.</translation>
+        <source>本中心和管理员账号已经建好。可以改正后重新注册，或点“跳过，离线使用”，以后在“文件 → 设置 → 同步”中再注册。</source>
+        <translation>The center and the administrator account are set up. Correct the details and enrol again, or click &quot;Skip, work offline&quot; and enrol later in File → Settings → Sync.</translation>
     </message>
     <message>
         <source>名称太长（最多100个字）。</source>
@@ -2829,8 +2829,8 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>Making the demo data, please wait…</translation>
     </message>
     <message>
-        <source>未连接县级服务器：以后可在“设置 → 同步”中注册。</source>
-        <translation>Not connected to the county server: you can enrol later in Settings → Sync.</translation>
+        <source>未连接县级服务器：以后可在“文件 → 设置 → 同步”中注册。</source>
+        <translation>Not connected to the county server: you can enrol later in File → Settings → Sync.</translation>
     </message>
 </context>
 <context>
@@ -4041,6 +4041,10 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>Could not read this PC&apos;s sync state.</translation>
     </message>
     <message>
+        <source>本机已被县级服务器 %s 停用，不再同步；未同步的数据都保存在本机。如需恢复，请向县综治中心索取新的注册码，在下面重新注册。</source>
+        <translation>The county server %s has revoked this PC: it no longer syncs, and its unsynced data stays on this PC. To sync again, ask the county center for a new enrolment code and enrol below.</translation>
+    </message>
+    <message>
         <source>本机已注册到县级服务器 %s。</source>
         <translation>This PC is enrolled with the county server %s.</translation>
     </message>
@@ -4378,8 +4382,8 @@ Note: names written in case titles, facts and other text are not changed automat
         <translation>Sync</translation>
     </message>
     <message>
-        <source>本机还没有注册到县级服务器。请在“设置 → 同步”中填写服务器地址和县里给的注册码。不注册也可以正常使用，数据都保存在本机。</source>
-        <translation>This PC is not enrolled with the county server yet. Enter the server address and the enrolment code from the county in Settings → Sync. Without enrolling everything still works, and the data stays on this PC.</translation>
+        <source>本机还没有注册到县级服务器。请在“文件 → 设置 → 同步”中填写服务器地址和县里给的注册码。不注册也可以正常使用，数据都保存在本机。</source>
+        <translation>This PC is not enrolled with the county server yet. Enter the server address and the enrolment code from the county in File → Settings → Sync. Without enrolling everything still works, and the data stays on this PC.</translation>
     </message>
     <message>
         <source>正在同步……</source>

@@ -638,8 +638,8 @@
             <translation>未连接县级服务器（仅本机）</translation>
         </message>
         <message>
-            <source>在“设置 → 同步”中注册后，数据会自动同步到县里。</source>
-            <translation>在“设置 → 同步”中注册后，数据会自动同步到县里。</translation>
+            <source>在“文件 → 设置 → 同步”中注册后，数据会自动同步到县里。</source>
+            <translation>在“文件 → 设置 → 同步”中注册后，数据会自动同步到县里。</translation>
         </message>
         <message>
             <source>本机已被县里停用，不再同步</source>
@@ -2613,8 +2613,8 @@
             <translation>县级服务器（可跳过）</translation>
         </message>
         <message>
-            <source>填写县综治中心提供的服务器地址和注册码，本机即可与县级平台同步。不联网也能完整使用，以后可在“设置 → 同步”中再注册。</source>
-            <translation>填写县综治中心提供的服务器地址和注册码，本机即可与县级平台同步。不联网也能完整使用，以后可在“设置 → 同步”中再注册。</translation>
+            <source>填写县综治中心提供的服务器地址和注册码，本机即可与县级平台同步。不联网也能完整使用，以后可在“文件 → 设置 → 同步”中再注册。</source>
+            <translation>填写县综治中心提供的服务器地址和注册码，本机即可与县级平台同步。不联网也能完整使用，以后可在“文件 → 设置 → 同步”中再注册。</translation>
         </message>
         <message>
             <source>例如 https://zzzx.example.gov.cn:8765</source>
@@ -2701,8 +2701,8 @@
             <translation>重新注册</translation>
         </message>
         <message>
-            <source>本中心和管理员账号已经建好。可以改正后重新注册，或点“跳过，离线使用”，以后在“设置 → 同步”中再注册。</source>
-            <translation>本中心和管理员账号已经建好。可以改正后重新注册，或点“跳过，离线使用”，以后在“设置 → 同步”中再注册。</translation>
+            <source>本中心和管理员账号已经建好。可以改正后重新注册，或点“跳过，离线使用”，以后在“文件 → 设置 → 同步”中再注册。</source>
+            <translation>本中心和管理员账号已经建好。可以改正后重新注册，或点“跳过，离线使用”，以后在“文件 → 设置 → 同步”中再注册。</translation>
         </message>
         <message>
             <source>名称太长（最多100个字）。</source>
@@ -2829,8 +2829,8 @@
             <translation>正在生成演示数据，请稍候…</translation>
         </message>
         <message>
-            <source>未连接县级服务器：以后可在“设置 → 同步”中注册。</source>
-            <translation>未连接县级服务器：以后可在“设置 → 同步”中注册。</translation>
+            <source>未连接县级服务器：以后可在“文件 → 设置 → 同步”中注册。</source>
+            <translation>未连接县级服务器：以后可在“文件 → 设置 → 同步”中注册。</translation>
         </message>
     </context>
     <context>
@@ -4041,6 +4041,10 @@
             <translation>未能读取本机的同步状态。</translation>
         </message>
         <message>
+            <source>本机已被县级服务器 %s 停用，不再同步；未同步的数据都保存在本机。如需恢复，请向县综治中心索取新的注册码，在下面重新注册。</source>
+            <translation>本机已被县级服务器 %s 停用，不再同步；未同步的数据都保存在本机。如需恢复，请向县综治中心索取新的注册码，在下面重新注册。</translation>
+        </message>
+        <message>
             <source>本机已注册到县级服务器 %s。</source>
             <translation>本机已注册到县级服务器 %s。</translation>
         </message>
@@ -4378,8 +4382,8 @@
             <translation>同步</translation>
         </message>
         <message>
-            <source>本机还没有注册到县级服务器。请在“设置 → 同步”中填写服务器地址和县里给的注册码。不注册也可以正常使用，数据都保存在本机。</source>
-            <translation>本机还没有注册到县级服务器。请在“设置 → 同步”中填写服务器地址和县里给的注册码。不注册也可以正常使用，数据都保存在本机。</translation>
+            <source>本机还没有注册到县级服务器。请在“文件 → 设置 → 同步”中填写服务器地址和县里给的注册码。不注册也可以正常使用，数据都保存在本机。</source>
+            <translation>本机还没有注册到县级服务器。请在“文件 → 设置 → 同步”中填写服务器地址和县里给的注册码。不注册也可以正常使用，数据都保存在本机。</translation>
         </message>
         <message>
             <source>正在同步……</source>

@@ -552,7 +552,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         elif args.sync_command == "status":
             st = sync_service.status(store)
             last = f"{china_time(st.last_sync):%Y-%m-%d %H:%M}" if st.last_sync else "从未同步"
-            print(f"服务器：{st.server or '未注册'}\n状态：{st.state}\n最后同步：{last}\n待上传：{st.pending} 条\n"
+            state = {"never": "尚未同步", "ok": "正常", "offline": "离线（连不上服务器）", "revoked": "本机已被县里停用",
+                     "error": "上次同步出错"}.get(st.state, st.state)  # fmt: skip
+            print(f"服务器：{st.server or '未注册'}\n状态：{state}\n最后同步：{last}\n待上传：{st.pending} 条\n"
                   f"被拒收：{st.refused} 条\n待处理冲突：{st.conflicts} 条\n未签收指令：{st.instructions} 条")
         elif args.sync_command == "export-bundle":
             n = sync_service.export_bundle(store, actor, args.file)

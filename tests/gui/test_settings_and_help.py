@@ -130,6 +130,8 @@ def test_enrolment_from_the_sync_page(
     assert "已注册到县级服务器 https://zzzx.example.gov.cn:8765" in dialog.enrol_result.text()
     assert prefs.value.sync.server == "https://zzzx.example.gov.cn:8765"
     assert calls[-1] == ("https://zzzx.example.gov.cn:8765", "ABCD-EFGH-JKLM")
+    dialog._show_enrolled(("https://zzzx.example.gov.cn:8765", True))  # what a revoked PC's page says
+    assert "停用" in dialog.sync_state.text() and "已注册" not in dialog.sync_state.text()
     dialog.reject()
 
 

@@ -50,6 +50,8 @@ def test_a_usb_round_trip_is_sealed_and_applied_once(make_township: object, coun
     assert name.encode() not in reply.read_bytes()
     message = sync_service.import_bundle(town.store, DIRECTOR, reply)
     assert "已导入回执" in message
+    status = sync_service.status(town.store)
+    assert status.last_sync is not None and status.state == "ok"  # a USB round counts as a sync
     assert town.rows("SELECT count(*) FROM sync_outbox WHERE row_id = :i", i=case_id) == [(0,)]
     assert _server_count(county, "cases", CODES[0]) == len(town.rows("SELECT id FROM cases"))
 

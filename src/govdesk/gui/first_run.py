@@ -330,7 +330,7 @@ class FirstRunDialog(QWizard):
         page, layout = self._page(
             self.tr("县级服务器（可跳过）"),
             self.tr("填写县综治中心提供的服务器地址和注册码，本机即可与县级平台同步。不联网也能完整使用，"
-                    "以后可在“设置 → 同步”中再注册。"),
+                    "以后可在“文件 → 设置 → 同步”中再注册。"),
         )  # fmt: skip
         self.server_edit = QLineEdit(placeholderText=self.tr("例如 https://zzzx.example.gov.cn:8765"))
         self.enrol_code_edit = QLineEdit(placeholderText=self.tr("例如 ABCD-EFGH-JKLM"))
@@ -422,7 +422,7 @@ class FirstRunDialog(QWizard):
         self.retry_button = QPushButton(self.tr("重新注册"))
         self.retry_button.clicked.connect(self._retry_enrol)
         retry_row.addWidget(_hint(self.tr("本中心和管理员账号已经建好。可以改正后重新注册，或点“跳过，离线使用”，"
-                                          "以后在“设置 → 同步”中再注册。")), 1)  # fmt: skip
+                                          "以后在“文件 → 设置 → 同步”中再注册。")), 1)  # fmt: skip
         retry_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignBottom)
         box.addLayout(retry_row)
         self.enrol_box.hide()
@@ -704,7 +704,7 @@ class FirstRunDialog(QWizard):
         )  # fmt: skip
 
     def _note_offline(self) -> None:
-        self.summary += self.tr("未连接县级服务器：以后可在“设置 → 同步”中注册。")
+        self.summary += self.tr("未连接县级服务器：以后可在“文件 → 设置 → 同步”中注册。")
 
     def _complete(self) -> None:
         self._finished = True

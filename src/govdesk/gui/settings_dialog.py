@@ -74,11 +74,12 @@ def _enroll(store: Store, actor: Actor, server: str, code: str) -> str:
     return sync_service.enroll(store, actor, server, code)
 
 
-def _enrolled_server(store: Store) -> str:
+def _enrolled_server(store: Store) -> tuple[str, bool]:
+    """(the server this PC is enrolled with, or "", whether the county has revoked it)."""
     from govdesk.services import sync_service
 
     status = sync_service.status(store)
-    return status.server if status.enrolled else ""
+    return (status.server if status.enrolled else ""), status.state == "revoked"
 
 
 class SettingsDialog(QDialog):
@@ -289,8 +290,13 @@ class SettingsDialog(QDialog):
                         lambda _err: self.sync_state.setText(self.tr("未能读取本机的同步状态。")), owner=self)  # fmt: skip
         return page
 
-    def _show_enrolled(self, server: str) -> None:
-        if server:
+    def _show_enrolled(self, enrolled: tuple[str, bool]) -> None:
+        server, revoked = enrolled
+        if server and revoked:
+            self.sync_state.setText(self.tr("本机已被县级服务器 %s 停用，不再同步；未同步的数据都保存在本机。"
+                                            "如需恢复，请向县综治中心索取新的注册码，在下面重新注册。") % server)  # fmt: skip
+            self.server_edit.setText(server)
+        elif server:
             self.sync_state.setText(self.tr("本机已注册到县级服务器 %s。") % server)
             self.server_edit.setText(server)
         else:

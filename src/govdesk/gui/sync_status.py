@@ -120,7 +120,7 @@ class SyncController(QObject):
             self.refresh_status()
             if manual:
                 QMessageBox.information(None, self.tr("同步"), self.tr(
-                    "本机还没有注册到县级服务器。请在“设置 → 同步”中填写服务器地址和县里给的注册码。"
+                    "本机还没有注册到县级服务器。请在“文件 → 设置 → 同步”中填写服务器地址和县里给的注册码。"
                     "不注册也可以正常使用，数据都保存在本机。"))  # fmt: skip
             return
         self.running = True
@@ -177,7 +177,7 @@ def tr(text: str) -> str:
 def status_text(st: sync_service.SyncStatus) -> tuple[str, str, str]:
     """(text, tooltip, icon) for the status bar."""
     if not st.enrolled:
-        return tr("未连接县级服务器（仅本机）"), tr("在“设置 → 同步”中注册后，数据会自动同步到县里。"), "mdi6.cloud-off-outline"
+        return tr("未连接县级服务器（仅本机）"), tr("在“文件 → 设置 → 同步”中注册后，数据会自动同步到县里。"), "mdi6.cloud-off-outline"
     parts: list[str] = []
     icon = "mdi6.cloud-check-outline"
     if st.state == "revoked":

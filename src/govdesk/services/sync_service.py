@@ -31,6 +31,7 @@ from govdesk.sync.protocol import (
     SyncResponse,
     bundle_device,
     dumps,
+    iso_now,
     open_bundle,
     seal_bundle,
     token_hash,
@@ -102,7 +103,7 @@ def enroll(store: Store, actor: Actor, server: str, code: str, *, http: HttpFact
 def _client(store: Store, server: str | None, http: HttpFactory | None) -> tuple[SyncClient, credentials.Credential]:
     cred = credentials.load(store.data_dir)
     if cred is None:
-        raise SyncError("本机还没有注册到县级服务器。请在“设置 → 同步”中填写服务器地址和注册码"
+        raise SyncError("本机还没有注册到县级服务器。请在“文件 → 设置 → 同步”中填写服务器地址和注册码"
                         "（或运行 govdesk sync enroll --server 地址 --code 注册码）。", "not_enrolled")  # fmt: skip
     if server and check_url(server) != cred.server:
         credentials.with_server(store.data_dir, check_url(server))
@@ -206,6 +207,8 @@ def import_bundle(store: Store, actor: Actor, path: Path) -> str:
     response = SyncResponse.model_validate(body["response"])
     applied = engine.apply_response(store.db, ops, response)
     with store.db.write() as session:
+        engine.set_state(session, "last_sync", iso_now())  # a USB round is a sync: the status bar says when
+        engine.set_state(session, "state", "ok")
         append_audit(session, actor.audit_name, "sync.import_bundle", "device", cred.device_id,
                      {"acked": applied.acked, "pulled": applied.pulled})  # fmt: skip
     more = "（县里还有更多数据，请再导出一次同步包带去）" if response.more else ""
