@@ -214,7 +214,7 @@ def test_skipping_a_failed_enrolment_finishes_offline(
     qtbot.waitUntil(lambda: "网络不通" in wizard.enrol_error.text(), timeout=10_000)
     with qtbot.waitSignal(wizard.accepted, timeout=10_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert "以后可在“设置 → 同步”中注册" in wizard.summary
+    assert "以后可在“文件 → 设置 → 同步”中注册" in wizard.summary
     assert wizard.actor is not None and wizard.actor.role == "admin"
 
 
