@@ -30,16 +30,21 @@ CLERK = Actor("登记员", "clerk", "dengji")
 CODES = ("330483101", "330483102", "330483103", "330483104")
 
 
-@pytest.fixture(scope="session")
-def _township_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def make_templates(factory: pytest.TempPathFactory, codes: tuple[str, ...], name: str) -> dict[str, Path]:
+    """One empty, set-up township store per center code (copied by the tests); ``name`` has a {} for 1, 2, …"""
     out = {}
-    for i, code in enumerate(CODES):
-        data_dir = tmp_path_factory.mktemp(f"town{code}")
+    for i, code in enumerate(codes):
+        data_dir = factory.mktemp(f"town{code}")
         store = Store.open(data_dir, writer=True, create=True)
-        init_center(store, ADMIN, f"测试{i + 1}镇综治中心", code)
+        init_center(store, ADMIN, name.format(i + 1), code)
         store.close()
         out[code] = data_dir
     return out
+
+
+@pytest.fixture(scope="session")
+def _township_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return make_templates(tmp_path_factory, CODES, "测试{}镇综治中心")
 
 
 def server_engine(url: str) -> Engine:

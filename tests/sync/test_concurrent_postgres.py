@@ -31,7 +31,6 @@ from govdesk.server.db import Sequence, read, write
 from govdesk.server.devices import add_device
 from govdesk.server.models import counters, rows
 from govdesk.services.registration import parse_registration, register_case
-from govdesk.services.setup import init_center
 from govdesk.store.store import Store
 from govdesk.sync import engine as sync_engine
 from govdesk.sync.client import SyncClient, make_http
@@ -39,7 +38,7 @@ from govdesk.sync.protocol import EnrollRequest, SyncRequest, SyncResponse, cano
 from govdesk.sync.rows import read_row
 from govdesk.sync.runner import run_sync
 from tests.conftest import dispute
-from tests.sync.conftest import ADMIN, CLERK, server_engine
+from tests.sync.conftest import CLERK, make_templates, server_engine
 
 TOWNSHIPS = 8
 ROUNDS = 6
@@ -76,14 +75,7 @@ class ServerThread:
 
 @pytest.fixture(scope="module")
 def _eight_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = {}
-    for i, code in enumerate(CENTER_CODES):
-        data_dir = tmp_path_factory.mktemp(f"pgtown{code}")
-        store = Store.open(data_dir, writer=True, create=True)
-        init_center(store, ADMIN, f"并发{i + 1}镇综治中心", code)
-        store.close()
-        out[code] = data_dir
-    return out
+    return make_templates(tmp_path_factory, CENTER_CODES, "并发{}镇综治中心")
 
 
 class RecordingClient(SyncClient):

@@ -366,7 +366,6 @@ def test_seeded_bug_no_idempotency_is_caught(machine: type[CheckedMachine], monk
         run_state_machine_as_test(machine, settings=FIND)
 
 
-@pytest.mark.slow
 def _both_edit_one_title(machine: type[CheckedMachine]) -> None:
     """The machine's rules in the order that exposes last-writer-wins: two PCs of one center change the same
     title before either syncs. (Random search found this in ~2 minutes in one run and missed it in 40 examples

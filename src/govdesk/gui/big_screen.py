@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.records import CaseRow
 from govdesk.store.store import Store
 
+from .labels import tr
 from .map_view import MapCanvas
 from .tasks import TaskManager
 
@@ -56,9 +57,6 @@ SCREEN_TILES = (
 _BG, _PANEL, _TEXT, _MUTED = "#0b1e3a", "#12305a", "#e8f0fe", "#9fb4d6"
 
 
-def tr(text: str) -> str:
-    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
-    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

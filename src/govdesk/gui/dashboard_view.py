@@ -13,7 +13,7 @@ from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure as MplFigure
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,14 +41,8 @@ from govdesk.services.actor import Actor
 from govdesk.store.records import NamedRef
 from govdesk.store.store import Store
 
-from .labels import category_label
+from .labels import category_label, tr
 from .tasks import TaskManager, show_error
-
-
-def tr(text: str) -> str:
-    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
-    return QCoreApplication.translate("", text)
-
 
 # The tiles, in reading order: figure keys of Dashboard.figures, then the risk levels (Dashboard.by_risk).
 TILE_KEYS = ("received", "disputes", "success_rate", "on_time_rate", "overdue", "satisfaction_rate",

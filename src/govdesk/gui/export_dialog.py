@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,15 +38,13 @@ from govdesk.services.actor import Actor
 from govdesk.store.cases_repo import CaseFilter
 from govdesk.store.store import Store
 
+from .labels import tr
 from .tasks import Progress, TaskManager, show_error
 
 _ERROR_STYLE = "color:#d93025;"
 _NOTE_STYLE = "color:#b06000;background:#fef7e0;border:1px solid #f9d887;border-radius:4px;padding:6px;"
 
 
-def tr(text: str) -> str:
-    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
-    return QCoreApplication.translate("", text)
 
 
 def describe_filter(flt: CaseFilter) -> str:

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from govdesk.services import imports
 from govdesk.services.actor import Actor
 from govdesk.store.store import Store
 
+from .labels import tr
 from .tasks import BusyDialog, Progress, TaskManager, show_error
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -52,9 +52,6 @@ PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM = "problem"  # what PROBLEM_ROLE holds for a row that cannot be imported (the "only problems" filter)
 
 
-def tr(text: str) -> str:
-    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
-    return QCoreApplication.translate("", text)
 
 
 class PreviewModel(QAbstractTableModel):

@@ -20,6 +20,12 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def tr(text: str) -> str:
+    """A module-level tr() for code outside a QObject: context "", which is what lupdate gives a bare tr() call
+    (see scripts/update-translations)."""
+    return QCoreApplication.translate("", text)
+
+
 # Each function below lists its enum's labels as literals (for lupdate) and falls back to the domain's
 # own label, so a value added to the domain shows correctly before the GUI lists it.
 

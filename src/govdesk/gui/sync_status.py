@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,7 +34,7 @@ from govdesk.store.store import Store
 from govdesk.sync.errors import SyncError
 from govdesk.sync.runner import SyncReport
 
-from .labels import category_label, risk_label, status_label
+from .labels import category_label, risk_label, status_label, tr
 from .tasks import TaskManager, show_error
 
 FIRST_DELAY_MS = 3_000
@@ -169,9 +169,6 @@ class SyncController(QObject):
         self.state_changed.emit(*status_text(st))
 
 
-def tr(text: str) -> str:
-    # Context "": what lupdate gives a bare tr() call outside ``self.tr`` (see scripts/update-translations).
-    return QCoreApplication.translate("", text)
 
 
 def status_text(st: sync_service.SyncStatus) -> tuple[str, str, str]:

@@ -45,10 +45,6 @@ def _hash(code: str) -> str:
     return hashlib.sha256("".join(ch for ch in code.upper() if ch.isalnum()).encode()).hexdigest()
 
 
-def _token_hash(token: str) -> str:
-    return token_hash(token)
-
-
 def new_enrolment_code() -> str:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
@@ -86,13 +82,13 @@ def enrol(conn: Connection, request: EnrollRequest) -> EnrollResponse:
         station = min(set(range(1, 100)) - taken)
     token = secrets.token_urlsafe(32)
     conn.execute(update(devices).where(devices.c.id == row.id).values(
-        token_hash=_token_hash(token), enrol_code_hash=None, enrolled_at=utcnow(), station_no=station,
+        token_hash=token_hash(token), enrol_code_hash=None, enrolled_at=utcnow(), station_no=station,
         name=row.name or request.device_name))  # fmt: skip  the county's name for it stays
     return EnrollResponse(device_id=row.id, token=token, center_code=row.center_code, station_no=station)
 
 
 def authenticate(conn: Connection, token: str) -> Device:
-    row = conn.execute(select(devices).where(devices.c.token_hash == _token_hash(token))).first()
+    row = conn.execute(select(devices).where(devices.c.token_hash == token_hash(token))).first()
     if row is None:
         raise DeviceError(401, "unknown_device", "服务器不认识这台电脑。请在设置中重新注册（向县综治中心索取注册码）。")
     if row.revoked_at is not None:
