@@ -31,6 +31,8 @@ def test_the_administrator_sees_no_cases(qtbot: QtBot, populated_store: Store, t
     assert window.model.rowCount() == 0 and window.count_label.text() == "共 0 件"
     assert "系统管理员不查看事项" in window.empty_overlay.text()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["事项"]  # no persons, map, statistics
+    assert not window.search_action.isEnabled() and not window.persons_action.isEnabled()
+    assert window.filter_bar.isHidden()
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))

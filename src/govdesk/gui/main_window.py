@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.persons_view, qta.icon("mdi6.account-search"), self.tr("人员查询"))
         else:
             self.persons_view.hide()
+            self.filter_bar.hide()
         self.map_view: MapView | None = None
         self.dashboard: DashboardView | None = None
         self.big_screen: BigScreen | None = None
@@ -325,7 +326,9 @@ class MainWindow(QMainWindow):
         self.big_screen_action = QAction(qta.icon("mdi6.monitor-dashboard", color=blue), self.tr("大屏"), self)
         self.big_screen_action.setShortcut(QKeySequence("F11"))
         self.big_screen_action.triggered.connect(self.open_big_screen)
-        self.big_screen_action.setEnabled(allowed(Role(self.actor.role), Perm.CASE_LIST))
+        self.big_screen_action.setEnabled(self.model.readable)
+        for action in (self.search_action, self.persons_action):  # nothing to search for an account without cases
+            action.setEnabled(self.model.readable)
         # A stub for the sync service to connect: F5 asks for a sync round (sync_requested).
         self.action_sync = QAction(qta.icon("mdi6.cloud-sync-outline", color=blue), self.tr("同步"), self)
         self.action_sync.setShortcut(QKeySequence(SHORTCUT_SYNC))
@@ -812,8 +815,10 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.splitter)
         self.toolbar.setEnabled(True)
         self.register_action.setEnabled(bool(registrable_kinds(self.actor)))
-        for action in (self.refresh_action, self.search_action, self.persons_action, self.settings_action):
+        for action in (self.refresh_action, self.settings_action):
             action.setEnabled(True)
+        for action in (self.search_action, self.persons_action):
+            action.setEnabled(self.model.readable)
         self.print_action.setEnabled(allowed(Role(self.actor.role), Perm.DOC_PRINT))
         for widget in self._hidden_windows:
             if shiboken6.isValid(widget):
